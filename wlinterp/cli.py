@@ -1,0 +1,146 @@
+"""The command line: ``wlinterp run`` and ``wlinterp check`` (design §6)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .diagnostics import render_all
+from .errors import Diagnostic
+from .runtime import RunOptions
+from .source import Source, SourceError, read_source
+
+__all__ = ["main"]
+
+
+def _define(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise argparse.ArgumentTypeError(f"expected NAME=VALUE, got {text!r}")
+    return name.strip(), value
+
+
+def _smtp(text: str) -> str:
+    if text in ("capture", "live"):
+        return text
+    host, sep, port = text.rpartition(":")
+    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise argparse.ArgumentTypeError(f"expected capture, live or HOST:PORT, got {text!r}")
+    return text
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wlinterp",
+        description="Run and check WLanguage (WinDev/WebDev) email code on any machine.",
+    )
+    parser.add_argument("--version", action="version", version=f"wlinterp {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+
+    def common(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--lenient", action="store_true",
+                         help="report undeclared names and unsupported features as warnings and run anyway")
+        sub.add_argument("--define", action="append", type=_define, default=[], metavar="NAME=VALUE",
+                         help="give a value to a name the program leaves undeclared (repeatable)")
+        sub.add_argument("--report", metavar="FILE.json", help="write the run report as JSON")
+        sub.add_argument("--lang", choices=("auto", "en", "fr", "es"), default="auto",
+                         help="language of keywords and built-in names in messages (default: the program's)")
+
+    run = commands.add_parser("run", help="run a program")
+    run.add_argument("file", metavar="FILE")
+    common(run)
+    run.add_argument("--smtp", type=_smtp, default="capture", metavar="capture|live|HOST:PORT",
+                     help="where mail goes: the embedded capture server (default), the real servers, or one server")
+    run.add_argument("--outbox", default="wl-outbox", metavar="DIR", help="where captured mail is stored (default ./wl-outbox)")
+
+    check = commands.add_parser("check", help="report every problem in programs without running them")
+    check.add_argument("files", nargs="+", metavar="FILE")
+    common(check)
+    return parser
+
+
+def _options(args: argparse.Namespace) -> RunOptions:
+    return RunOptions(
+        lenient=args.lenient,
+        defines=dict(args.define),
+        smtp=getattr(args, "smtp", "capture"),
+        outbox=getattr(args, "outbox", "wl-outbox"),
+        lang=args.lang,
+    )
+
+
+def _write_report(path: str | None, report: dict[str, Any]) -> None:
+    if not path:
+        return
+    try:
+        Path(path).write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    except OSError as exc:
+        sys.stderr.write(f"wlinterp: cannot write the report to {path}: {exc.strerror}\n")
+
+
+def _unreadable(path: str, error: SourceError) -> Diagnostic:
+    return Diagnostic("error", "syntax", str(error), None, "", path)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .pipeline import EXIT_COMPILE, Outcome, run_source  # noqa: PLC0415 - keeps --help fast
+
+    options = _options(args)
+    try:
+        source = read_source(args.file)
+    except SourceError as error:
+        outcome = Outcome("compile-error", [_unreadable(args.file, error)])
+        render_all(outcome.diagnostics, None, sys.stderr)
+        _write_report(args.report, outcome.report())
+        return EXIT_COMPILE
+    outcome = run_source(source, options, sys.stdout)
+    render_all(outcome.diagnostics, source, sys.stderr)
+    _write_report(args.report, outcome.report())
+    return outcome.exit_code
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .pipeline import EXIT_COMPILE, EXIT_OK, compile_source  # noqa: PLC0415
+
+    options = _options(args)
+    diagnostics: list[Diagnostic] = []
+    for path in args.files:
+        source: Source | None
+        try:
+            source = read_source(path)
+            found = compile_source(source, options).diagnostics
+        except SourceError as error:
+            source, found = None, [_unreadable(path, error)]
+        render_all(found, source, sys.stderr)
+        diagnostics.extend(found)
+    failed = any(d.severity == "error" for d in diagnostics)
+    _write_report(
+        args.report,
+        {
+            "status": "compile-error" if failed else "ok",
+            "diagnostics": [d.as_report() for d in diagnostics],
+            "output": [],
+            "error_occurred": False,
+            "error_info": "",
+            "messages": [],
+        },
+    )
+    if not failed:
+        count = len(args.files)
+        sys.stderr.write(f"{count} file{'s' if count != 1 else ''} checked: no errors\n")
+    return EXIT_COMPILE if failed else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args) if args.command == "run" else _check(args)
+    except KeyboardInterrupt:
+        sys.stderr.write("wlinterp: interrupted\n")
+        return 1

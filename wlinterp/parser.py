@@ -1,0 +1,485 @@
+"""The parser front-end: loads the cached LALR tables, feeds them the lexer's tokens, and recovers from syntax errors."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import lark
+from lark import Token
+from lark.parsers.lalr_analysis import Shift
+
+import grammar
+
+from . import nodes as n
+from .builder import AstBuilder, BuildContext
+from .errors import Diagnostic, TooManyErrors
+from .lexer import KeywordUse, Lexer
+from .source import Source, Span, ident_key
+from .vocabulary import VOCABULARY
+
+__all__ = ["ParseResult", "parse", "lark_parser", "MAX_ERRORS"]
+
+MAX_ERRORS = 100
+
+# The lines that open a block, and the minimal line that stands in for a broken one so that
+# its END still has something to close (one error, not a cascade).
+_OPENER_REPAIRS: dict[str, tuple[str, ...]] = {
+    "IF": ("IF", "TRUE", "_NL"),
+    "ELSE_IF": ("ELSE_IF", "TRUE", "_NL"),
+    "ELSE": ("ELSE", "_NL"),
+    "SWITCH": ("SWITCH", "TRUE", "_NL"),
+    "CASE": ("CASE", "TRUE", "_NL"),
+    "OTHER_CASE": ("OTHER_CASE", "_NL"),
+    "FOR": ("LOOP", "_NL"),
+    "FOR_EACH": ("LOOP", "_NL"),
+    "FOR_EACH_STRING": ("LOOP", "_NL"),
+    "WHILE": ("LOOP", "_NL"),
+    "LOOP": ("LOOP", "_NL"),
+    "WHEN_EXCEPTION_IN": ("WHEN_EXCEPTION_IN", "_NL"),
+    "DO": ("DO", "_NL"),
+    "INTERNAL_PROCEDURE": ("INTERNAL_PROCEDURE", "NAME", "LPAR", "RPAR", "_NL"),
+    "PROCEDURE": ("PROCEDURE", "NAME", "_NL"),
+    "COMPILE_IF": ("COMPILE_IF", "TRUE", "DIRECTIVE_CLOSE", "_NL"),
+    "CONSTANT": ("CONSTANT", "_NL"),
+}
+# Tokens that open a block closed by END, as they sit on the parser's value stack.
+_BLOCK_OPENERS = {
+    "IF", "SWITCH", "FOR", "FOR_EACH", "FOR_EACH_STRING", "WHILE", "LOOP",
+    "WHEN_EXCEPTION_IN", "CONSTANT", "INTERNAL_PROCEDURE",
+}
+
+_DESCRIPTIONS = {
+    "_NL": "end of line",
+    "$END": "end of file",
+    "NAME": "a name",
+    "INT": "a number",
+    "REAL": "a number",
+    "STRING": "a string",
+    "BLOCKSTRING": "a string",
+    "DURATION": "a duration",
+    "DIRECTIVE_CLOSE": "'>'",
+    "DIRECTIVE_ELSE": "'<ELSE>'",
+    "DIRECTIVE_END": "'<END>'",
+}
+_PUNCTUATION = {
+    "LPAR": "(", "RPAR": ")", "LSQB": "[", "RSQB": "]", "LSUB": "[[", "RSUB": "]]", "COMMA": ",",
+    "DOT": ".", "DOTDOT": "..", "COLON": ":", "STAR": "*", "PLUS": "+", "MINUS": "-", "SLASH": "/",
+    "PERCENT": "%", "CARET": "^", "EQ": "=", "NE": "<>", "LT": "<", "LE": "<=", "GT": ">",
+    "GE": ">=", "PLUSEQ": "+=", "MINUSEQ": "-=", "STAREQ": "*=", "SLASHEQ": "/=", "INC": "++",
+    "DEC": "--", "LARROW": "<-",
+}
+_EXPRESSION_STARTS = {"NAME", "INT", "STRING", "LPAR"}
+_OPERAND_TOKENS = _EXPRESSION_STARTS | {
+    "REAL", "BLOCKSTRING", "DURATION", "TRUE", "FALSE", "NULL", "LSQB", "MINUS", "PLUS", "NOT",
+}
+_STATEMENT_STARTS = {"BREAK", "CONTINUE", "RETURN", "RESULT"}
+# what may follow the statements of a block, worth naming when a statement was expected
+_BLOCK_CONTINUATIONS = {"END", "ELSE", "ELSE_IF", "CASE", "OTHER_CASE", "DO", "PROCEDURE"}
+
+
+@dataclass
+class ParseResult:
+    """A parsed program with everything the later stages and tools need to know about its text."""
+
+    source: Source
+    program: n.Program | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    keywords: list[KeywordUse] = field(default_factory=list)
+    comments: list[tuple[Span, str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.program is not None and not any(d.severity == "error" for d in self.diagnostics)
+
+
+class _NoLexer(lark.lexer.Lexer):
+    """Lark wants a lexer class; tokens come from wlinterp.lexer, fed by ``parse`` itself."""
+
+    def __init__(self, conf: Any) -> None:
+        pass
+
+    def lex(self, state: Any, parser_state: Any) -> Any:  # pragma: no cover - never called
+        raise NotImplementedError
+
+
+_LARK: lark.Lark | None = None
+_BUILDER = AstBuilder()
+
+
+def _cache_path() -> str | bool:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = Path(base) / "wlinterp"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    if not os.access(folder, os.W_OK):
+        return False
+    return str(folder / f"parser-lark{lark.__version__}-py{sys.version_info[0]}{sys.version_info[1]}.cache")
+
+
+def lark_parser() -> lark.Lark:
+    """The LALR parser, loaded from the user cache when its grammar has not changed."""
+    global _LARK
+    if _LARK is None:
+        options: dict[str, Any] = {
+            "parser": "lalr",
+            "lexer": _NoLexer,
+            "start": ["program", "interpolation"],
+            "maybe_placeholders": True,
+            "transformer": _BUILDER,
+        }
+        try:
+            _LARK = lark.Lark(grammar.grammar_text(), cache=_cache_path(), **options)
+        except (OSError, EOFError, ValueError):  # a damaged cache file: build afresh
+            _LARK = lark.Lark(grammar.grammar_text(), **options)
+    return _LARK
+
+
+class UnexpectedToken(Exception):
+    """The parser cannot take this token in its current state."""
+
+
+@dataclass
+class _Tables:
+    """One start symbol's LALR tables, with reduce actions unpacked for a fast loop."""
+
+    states: dict  # Lark's table: state → {symbol: (action, argument)}
+    start_state: int
+    end_state: int
+    callbacks: dict
+    fast: dict = field(default_factory=dict)  # state → {terminal: (is_shift, argument)}, filled lazily
+
+    def actions(self, state: int) -> dict:
+        table = self.fast.get(state)
+        if table is None:
+            table = {}
+            for symbol, (action, arg) in self.states[state].items():
+                if action is Shift:
+                    table[symbol] = (True, arg)
+                else:
+                    table[symbol] = (False, (len(arg.expansion), arg.origin.name, self.callbacks[arg]))
+            self.fast[state] = table
+        return table
+
+
+_TABLES: dict[str, _Tables] = {}
+
+
+def _tables(start: str) -> _Tables:
+    tables = _TABLES.get(start)
+    if tables is None:
+        lalr = lark_parser().parser.parser.parser  # ParsingFrontend → LALR_Parser → _Parser
+        table = lalr.parse_table
+        tables = _Tables(table.states, table.start_states[start], table.end_states[start], lalr.callbacks)
+        _TABLES[start] = tables
+    return tables
+
+
+class ParserState:
+    """The LALR automaton's stacks; ``feed_token`` shifts a token after the reductions it calls for."""
+
+    __slots__ = ("tables", "states", "state_stack", "value_stack")
+
+    def __init__(self, tables: _Tables, state_stack: list | None = None, value_stack: list | None = None):
+        self.tables = tables
+        self.states = tables.states
+        self.state_stack = state_stack if state_stack is not None else [tables.start_state]
+        self.value_stack = value_stack if value_stack is not None else []
+
+    def copy(self) -> ParserState:
+        return ParserState(self.tables, list(self.state_stack), list(self.value_stack))
+
+    def feed_token(self, token: Token, is_end: bool = False) -> Any:
+        stack = self.state_stack
+        values = self.value_stack
+        tables = self.tables
+        fast = tables.fast
+        states = self.states
+        kind = token.type
+        end_state = tables.end_state
+        while True:
+            state = stack[-1]
+            actions = fast.get(state) or tables.actions(state)
+            action = actions.get(kind)
+            if action is None:
+                raise UnexpectedToken(token)
+            if action[0]:
+                stack.append(action[1])
+                values.append(token)
+                return None
+            size, origin, callback = action[1]
+            if size:
+                children = values[-size:]
+                del stack[-size:]
+                del values[-size:]
+            else:
+                children = []
+            values.append(callback(children))
+            stack.append(states[stack[-1]][origin][1])
+            if is_end and stack[-1] == end_state:
+                return values[-1]
+
+
+def parse(
+    source: Source,
+    type_name: Callable[[str], str] | None = None,
+) -> ParseResult:
+    """Parse a whole program; every syntax error is reported, the parse goes on after each."""
+    if type_name is None:
+        from .registry import REGISTRY  # noqa: PLC0415 - the registry loads the built-ins
+
+        type_name = REGISTRY.canonical_type_name
+    result = ParseResult(source, None)
+    session = _Session(source, result, type_name)
+    try:
+        result.program = session.run()
+    except TooManyErrors:
+        result.program = None
+        last = result.diagnostics[-1].span if result.diagnostics else None
+        result.diagnostics.append(
+            Diagnostic("error", "syntax", f"too many errors ({MAX_ERRORS}); stopping here", last, "", source.path)
+        )
+    except RecursionError:
+        result.program = None
+        result.diagnostics.append(
+            Diagnostic("error", "syntax", "the program is nested too deeply to read", None, "", source.path)
+        )
+    result.keywords = session.lexer.keywords
+    result.comments = session.lexer.comments
+    return result
+
+
+class _Session:
+    """One parse: the parser state, the lexer feeding it, and the error recovery between them."""
+
+    def __init__(self, source: Source, result: ParseResult, type_name: Callable[[str], str]):
+        self.source = source
+        self.result = result
+        self.errors = 0
+        self.tables = _tables("program")
+        self.lexer = Lexer(source, self.report)
+        _BUILDER.context = BuildContext(source.path, self.report, self.parse_interpolation, type_name)
+        self.error_lines: set[int] = set()
+
+    def report(self, diagnostic: Diagnostic) -> None:
+        if diagnostic.code == "syntax" and diagnostic.span is not None:
+            self.error_lines.add(diagnostic.span.line)  # one syntax error per line is enough
+        if diagnostic.severity == "error":
+            self.errors += 1
+            if self.errors > MAX_ERRORS:
+                raise TooManyErrors
+        self.result.diagnostics.append(diagnostic)
+
+    def run(self) -> n.Program | None:
+        state = ParserState(self.tables)
+        snapshot = (list(state.state_stack), list(state.value_stack))
+        line_first: Token | None = None
+        at_line_start = True
+        last: Token | None = None
+        for token in self.lexer.tokens(state):
+            if at_line_start:
+                snapshot = (list(state.state_stack), list(state.value_stack))
+                line_first = token
+            at_line_start = token.type == "_NL"
+            last = token
+            while True:
+                try:
+                    state.feed_token(token)
+                    break
+                except UnexpectedToken:
+                    if self._close_open_blocks(state, token):
+                        continue  # the block is closed: feed the same token again
+                    self._syntax_error(state, token)
+                    state.state_stack[:] = snapshot[0]
+                    state.value_stack[:] = snapshot[1]
+                    if token.type != "_NL":
+                        self.lexer.skip_line()
+                    at_line_start = True
+                    self._repair_opener(state, line_first, token)
+                    break
+        end = Token.new_borrow_pos("$END", "", last) if last else Token("$END", "", 0, 1, 1, 1, 1, 0)
+        while True:
+            try:
+                return state.feed_token(end, True)
+            except UnexpectedToken:
+                if not self._close_open_blocks(state, end):
+                    self._syntax_error(state, end)
+                    return None
+
+    # ------------------------------------------------------------------ recovery
+
+    def _close_open_blocks(self, state: ParserState, token: Token) -> bool:
+        """At the end of the file or of a procedure, report each block never closed and close it."""
+        if token.type not in ("$END", "PROCEDURE", "DIRECTIVE_ELSE", "DIRECTIVE_END"):
+            return False
+        opener = next(
+            (v for v in reversed(state.value_stack) if isinstance(v, Token) and v.type in _BLOCK_OPENERS),
+            None,
+        )
+        if opener is None or not _accepts(state, ("END",)):
+            return False
+        keyword = VOCABULARY.spelling("END", _language_of(opener))
+        self.report(
+            Diagnostic(
+                "error",
+                "syntax",
+                f"{str(opener).split()[0].upper()} opened at line {opener.line} is never closed: expected {keyword}",
+                Span(opener.line, opener.column, opener.end_line, opener.end_column),
+                f"add {keyword} on a line of its own where the block ends",
+                self.source.path,
+            )
+        )
+        for kind in ("END", "_NL"):
+            state.feed_token(Token.new_borrow_pos(kind, "", token))
+        return True
+
+    def _repair_opener(self, state: ParserState, first: Token | None, bad: Token) -> None:
+        """Stand a minimal opener in for a broken block-opening line so its END still closes something."""
+        if first is None or first.type not in _OPENER_REPAIRS:
+            return
+        if first.type == "IF" and bad.type != "_NL" and self._then_seen_before(first, bad):
+            return  # a single-line IF: nothing to close
+        stack, values = list(state.state_stack), list(state.value_stack)
+        try:
+            for kind in _OPENER_REPAIRS[first.type]:
+                value = str(first) if kind == first.type else "_" if kind == "NAME" else ""
+                state.feed_token(Token.new_borrow_pos(kind, value, first))
+        except UnexpectedToken:
+            state.state_stack[:] = stack
+            state.value_stack[:] = values
+
+    def _then_seen_before(self, first: Token, bad: Token) -> bool:
+        """Did a THEN with something after it come before the bad token? Then the IF is single-line."""
+        text = self.source.line_text(first.line)
+        for use in self.lexer.keywords[-8:]:
+            if use.terminal != "THEN" or use.span.line != first.line or bad.line != first.line:
+                continue
+            between = text[use.span.end_column - 1 : bad.column - 1]
+            if use.span.column < bad.column and between.strip():
+                return True
+        return False
+
+    # ------------------------------------------------------------------ messages
+
+    def _syntax_error(self, state: ParserState, token: Token) -> None:
+        if (token.line or 0) in self.error_lines:
+            return
+        expected = set(state.states[state.state_stack[-1]].keys())
+        message = f"unexpected {_describe(token)}"
+        wanted = _describe_expected(expected)
+        if wanted:
+            message += f"; expected {wanted}"
+        hint = _hint_for(token, expected)
+        if token.type == "$END":
+            span = Span(token.line or 1, token.column or 1, token.line or 1, (token.column or 1) + 1)
+        else:
+            span = Span(token.line, token.column, token.end_line, token.end_column)
+        self.report(Diagnostic("error", "syntax", message, span, hint, self.source.path))
+
+    # ------------------------------------------------------------------ interpolation
+
+    def parse_interpolation(self, text: str, span: Span | None) -> n.Expr | None:
+        """Parse the expression inside ``[% … %]``; positions are those of the string holding it."""
+        state = ParserState(_tables("interpolation"))
+        line = span.line if span else 1
+        col = span.column if span else 1
+        inner = Lexer(Source(text, self.source.path), lambda d: None)
+        try:
+            for token in inner.tokens(state):
+                if token.type == "_NL":
+                    continue
+                token.line, token.end_line = line, line
+                token.column, token.end_column = col, col + 1
+                state.feed_token(token)
+            return state.feed_token(Token("$END", "", 0, line, col, line, col, 0), True)
+        except UnexpectedToken:
+            self.report(
+                Diagnostic(
+                    "error", "syntax", f"cannot read the expression [%{text}%] in this string", span,
+                    "write [% name %] with a variable or expression between the markers", self.source.path,
+                )
+            )
+            return None
+
+
+def _accepts(state: ParserState, types: tuple[str, ...]) -> bool:
+    copy = state.copy()
+    try:
+        for kind in types:
+            copy.feed_token(Token(kind, ""))
+    except UnexpectedToken:
+        return False
+    return True
+
+
+def _language_of(token: Token) -> str:
+    key = ident_key(str(token).split()[0])
+    for lang in ("en", "fr", "es"):
+        entry = VOCABULARY.by_terminal.get(token.type)
+        if entry and any(ident_key(s.split()[0]) == key for s in getattr(entry, lang)):
+            return lang
+    return "en"
+
+
+def _describe(token: Token) -> str:
+    kind = token.type
+    if kind in _DESCRIPTIONS and kind not in ("NAME",):
+        return _DESCRIPTIONS[kind]
+    if kind == "NAME":
+        return f"name '{token}'"
+    if kind in _PUNCTUATION:
+        return f"'{_PUNCTUATION[kind]}'"
+    return f"'{token}'" if str(token) else f"'{kind}'"
+
+
+def _describe_expected(expected: set[str]) -> str:
+    described: list[str] = []
+    if _STATEMENT_STARTS <= expected:
+        described.append("a statement")
+        expected = {e for e in expected if e in _BLOCK_CONTINUATIONS}
+    elif _EXPRESSION_STARTS <= expected:
+        described.append("an expression")
+        expected -= _OPERAND_TOKENS
+    for kind in sorted(expected):
+        if kind.startswith("__") or kind.islower():
+            continue
+        if kind in _PUNCTUATION:
+            described.append(f"'{_PUNCTUATION[kind]}'")
+        elif kind in _DESCRIPTIONS:
+            described.append(_DESCRIPTIONS[kind])
+        else:
+            described.append(VOCABULARY.spelling(kind))
+        if len(described) >= 6:
+            described.append("…")
+            break
+    if len(described) > 1:
+        return ", ".join(described[:-1]) + " or " + described[-1]
+    return described[0] if described else ""
+
+
+def _hint_for(token: Token, expected: set[str]) -> str:
+    if token.type == "_NL" and "RPAR" in expected:
+        return "a statement continues on the next line only after '...' at the end of the line"
+    if token.type == "EQ" and "EQ" not in expected:
+        return "WLanguage compares with a single '='"
+    if token.type == "NAME":
+        keywords = [k for k in expected if k in VOCABULARY.by_terminal]
+        spellings = {}
+        for k in keywords:
+            entry = VOCABULARY.by_terminal[k]
+            for lang in ("en", "fr", "es"):
+                for s in getattr(entry, lang):
+                    spellings[ident_key(s)] = s
+        match = difflib.get_close_matches(ident_key(str(token)), list(spellings), n=1, cutoff=0.7)
+        if match:
+            return f"did you mean '{spellings[match[0]]}'?"
+    if token.type == "$END":
+        return "the program ends in the middle of a statement"
+    return ""

@@ -1,0 +1,121 @@
+"""Takes a program through its stages in order: parse, check, run; and says how the run ended."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from .checker import CheckResult, check
+from .errors import Diagnostic, WLRuntimeError
+from .interpreter import Interpreter
+from .parser import ParseResult, parse
+from .runtime import RunOptions, Runtime
+from .source import Source
+
+__all__ = ["Compiled", "Outcome", "compile_source", "run_compiled", "run_source", "EXIT_OK", "EXIT_RUNTIME", "EXIT_COMPILE"]
+
+EXIT_OK, EXIT_RUNTIME, EXIT_COMPILE = 0, 1, 2
+
+# Deep but legal programs (500 nested IFs, deep recursion) need more than Python's default.
+_RECURSION_LIMIT = 20_000
+
+
+@dataclass
+class Compiled:
+    """A parsed and checked program."""
+
+    source: Source
+    parsed: ParseResult
+    checked: CheckResult | None
+    diagnostics: list[Diagnostic]
+
+    @property
+    def ok(self) -> bool:
+        return self.parsed.program is not None and not any(d.severity == "error" for d in self.diagnostics)
+
+
+@dataclass
+class Outcome:
+    """How a run ended, with everything its report holds."""
+
+    status: str  # "ok" | "runtime-error" | "compile-error"
+    diagnostics: list[Diagnostic]
+    runtime: Runtime | None = None
+    compiled: Compiled | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def exit_code(self) -> int:
+        return {"ok": EXIT_OK, "runtime-error": EXIT_RUNTIME}.get(self.status, EXIT_COMPILE)
+
+    def report(self) -> dict[str, Any]:
+        if self.runtime is not None:
+            return self.runtime.report(self.status, self.diagnostics)
+        return {
+            "status": self.status,
+            "diagnostics": [d.as_report() for d in self.diagnostics],
+            "output": [],
+            "error_occurred": False,
+            "error_info": "",
+            "messages": [],
+        }
+
+
+def _deep_enough() -> None:
+    if sys.getrecursionlimit() < _RECURSION_LIMIT:
+        sys.setrecursionlimit(_RECURSION_LIMIT)
+
+
+def compile_source(source: Source, options: RunOptions | None = None) -> Compiled:
+    """Parse and check; every problem found is in ``diagnostics``, sorted by position."""
+    options = options or RunOptions()
+    _deep_enough()
+    parsed = parse(source)
+    diagnostics = list(parsed.diagnostics)
+    checked = None
+    if parsed.ok:
+        try:
+            checked = check(parsed.program, source.path, options, parsed.keywords)  # type: ignore[arg-type]
+            diagnostics.extend(checked.diagnostics)
+        except RecursionError:
+            diagnostics.append(Diagnostic("error", "syntax", "the program is nested too deeply to check", None, "", source.path))
+    diagnostics.sort(key=lambda d: (d.span.line, d.span.column) if d.span else (0, 0))
+    return Compiled(source, parsed, checked, diagnostics)
+
+
+def run_compiled(compiled: Compiled, options: RunOptions, stdout: IO[str] | None = None) -> Outcome:
+    """Run a program that compiled; a fatal WLanguage error ends it with status runtime-error."""
+    if not compiled.ok:
+        return Outcome("compile-error", compiled.diagnostics, compiled=compiled)
+    runtime = Runtime(options, stdout)
+    interpreter = Interpreter(compiled.parsed.program, runtime, lenient=options.lenient)  # type: ignore[arg-type]
+    for name, value in options.defines.items():
+        interpreter.define(name, value)
+    diagnostics = list(compiled.diagnostics)
+    status = "ok"
+    try:
+        interpreter.run()
+    except WLRuntimeError as error:
+        status = "runtime-error"
+        diagnostics.append(_fatal(error, compiled.source.path))
+    except RecursionError:
+        status = "runtime-error"
+        diagnostics.append(Diagnostic("error", "runtime", "stack overflow: procedures called each other too deeply", None, "", compiled.source.path))
+    finally:
+        runtime.close()
+    return Outcome(status, diagnostics, runtime, compiled)
+
+
+def _fatal(error: WLRuntimeError, path: str) -> Diagnostic:
+    message = error.message
+    if error.code and type(error).__name__ == "WLException":
+        message = f"exception {error.code} not handled: {message}"
+    hint = error.hint or ("catch it with WHEN EXCEPTION IN … DO … END" if type(error).__name__ == "WLException" else "")
+    return Diagnostic("error", error.diagnostic_code, message, error.span, hint, path)
+
+
+def run_source(source: Source, options: RunOptions | None = None, stdout: IO[str] | None = None) -> Outcome:
+    """Compile and run in one go (what ``wlinterp run`` does)."""
+    options = options or RunOptions()
+    return run_compiled(compile_source(source, options), options, stdout)

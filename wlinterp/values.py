@@ -1,0 +1,220 @@
+"""Runtime values that Python has no type for: 1-based arrays, associative arrays, durations, dates, dynamic objects."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import WLRuntimeError
+from .source import ident_key
+
+__all__ = [
+    "WLArray",
+    "WLAssociativeArray",
+    "WLDuration",
+    "WLDate",
+    "WLTime",
+    "WLDateTime",
+    "DynamicObject",
+    "WLObject",
+    "EMPTY_VALUES",
+]
+
+
+class WLArray:
+    """A WLanguage array: indexed from 1, of one element type, growing only through Add/Insert.
+
+    ``make_default`` builds the value a new element starts with (0, "", an empty Email …).
+    """
+
+    __slots__ = ("items", "element_type", "make_default")
+
+    def __init__(self, items: list[Any] | None = None, element_type: str = "variant",
+                 make_default: Callable[[], Any] | None = None):
+        self.items = items if items is not None else []
+        self.element_type = element_type
+        self.make_default = make_default or (lambda: None)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.items)
+
+    def _slot(self, index: Any) -> int:
+        if isinstance(index, bool) or not isinstance(index, (int, float)) or int(index) != index:
+            raise WLRuntimeError(f"array index must be an integer, not {index!r}")
+        position = int(index)
+        if not 1 <= position <= len(self.items):
+            size = len(self.items)
+            where = "the array is empty" if size == 0 else f"valid indexes are 1 to {size}"
+            raise WLRuntimeError(
+                f"array index {position} is out of range: {where}",
+                hint="use Add() (or ArrayAdd) to append an element",
+            )
+        return position - 1
+
+    def get(self, index: Any) -> Any:
+        return self.items[self._slot(index)]
+
+    def set(self, index: Any, value: Any) -> None:
+        self.items[self._slot(index)] = value
+
+    def add(self, value: Any) -> int:
+        self.items.append(value)
+        return len(self.items)
+
+    @property
+    def count(self) -> int:
+        return len(self.items)
+
+    def clear(self) -> None:
+        self.items.clear()
+
+    def delete(self, index: Any) -> None:
+        del self.items[self._slot(index)]
+
+    def insert(self, index: Any, value: Any) -> None:
+        position = int(index)
+        if not 1 <= position <= len(self.items) + 1:
+            raise WLRuntimeError(f"cannot insert at index {position}: valid positions are 1 to {len(self.items) + 1}")
+        self.items.insert(position - 1, value)
+
+    def copy(self) -> WLArray:
+        return WLArray(list(self.items), self.element_type, self.make_default)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, WLArray) and self.items == other.items
+
+    def __repr__(self) -> str:
+        return f"WLArray({self.items!r})"
+
+
+class WLAssociativeArray:
+    """An associative array: keys compared case-insensitively as WinDev does for string keys."""
+
+    __slots__ = ("entries", "element_type", "make_default")
+
+    def __init__(self, element_type: str = "variant", make_default: Callable[[], Any] | None = None):
+        self.entries: dict[Any, tuple[Any, Any]] = {}
+        self.element_type = element_type
+        self.make_default = make_default or (lambda: None)
+
+    @staticmethod
+    def _key(key: Any) -> Any:
+        return ident_key(key) if isinstance(key, str) else key
+
+    def get(self, key: Any) -> Any:
+        entry = self.entries.get(self._key(key))
+        if entry is None:
+            raise WLRuntimeError(f"the associative array has no element {key!r}")
+        return entry[1]
+
+    def set(self, key: Any, value: Any) -> None:
+        self.entries[self._key(key)] = (key, value)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self) -> Iterator[Any]:
+        return (value for _key, value in self.entries.values())
+
+    def keys(self) -> list[Any]:
+        return [key for key, _value in self.entries.values()]
+
+    def copy(self) -> WLAssociativeArray:
+        clone = WLAssociativeArray(self.element_type, self.make_default)
+        clone.entries = dict(self.entries)
+        return clone
+
+
+@dataclass(frozen=True)
+class WLDuration:
+    """A duration, kept in milliseconds."""
+
+    milliseconds: int | float
+
+    @property
+    def seconds(self) -> float:
+        return self.milliseconds / 1000
+
+    def __str__(self) -> str:
+        # WinDev shows a duration as DDHHMMSSCCC
+        ms = int(round(self.milliseconds))
+        sign = "-" if ms < 0 else ""
+        ms = abs(ms)
+        days, ms = divmod(ms, 86_400_000)
+        hours, ms = divmod(ms, 3_600_000)
+        minutes, ms = divmod(ms, 60_000)
+        seconds, ms = divmod(ms, 1000)
+        return f"{sign}{days:02d}{hours:02d}{minutes:02d}{seconds:02d}{ms:03d}"
+
+
+@dataclass(frozen=True)
+class WLDate:
+    """A date; in a string it reads YYYYMMDD as in WinDev."""
+
+    value: _dt.date
+
+    def __str__(self) -> str:
+        return self.value.strftime("%Y%m%d")
+
+
+@dataclass(frozen=True)
+class WLTime:
+    """A time of day; in a string it reads HHMMSSCC (hundredths) as in WinDev."""
+
+    value: _dt.time
+
+    def __str__(self) -> str:
+        return self.value.strftime("%H%M%S") + f"{self.value.microsecond // 10_000:02d}"
+
+
+@dataclass(frozen=True)
+class WLDateTime:
+    """A date and time; in a string it reads YYYYMMDDHHMMSSCCC (milliseconds) as in WinDev."""
+
+    value: _dt.datetime
+
+    def __str__(self) -> str:
+        return self.value.strftime("%Y%m%d%H%M%S") + f"{self.value.microsecond // 1000:03d}"
+
+
+class WLObject:
+    """Base of the built-in object types (sessions, Email …): members looked up by name, in any language.
+
+    Subclasses list their members in the registry; ``get_member``/``set_member`` go through it.
+    """
+
+    wl_type: str = "object"
+
+
+class DynamicObject:
+    """A variant that was given members (``v.name = "x"``): members by case-insensitive name."""
+
+    __slots__ = ("members",)
+
+    def __init__(self) -> None:
+        self.members: dict[str, tuple[str, Any]] = {}
+
+    def get(self, name: str) -> Any:
+        entry = self.members.get(ident_key(name))
+        return entry[1] if entry else None
+
+    def set(self, name: str, value: Any) -> None:
+        self.members[ident_key(name)] = (name, value)
+
+
+# The values an unassigned variable of a simple type holds.
+EMPTY_VALUES: dict[str, Any] = {
+    "int": 0,
+    "real": 0.0,
+    "numeric": 0,
+    "currency": 0,
+    "string": "",
+    "boolean": False,
+    "variant": None,
+    "buffer": "",
+}
