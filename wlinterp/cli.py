@@ -89,7 +89,7 @@ def _unreadable(path: str, error: SourceError) -> Diagnostic:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from .pipeline import EXIT_COMPILE, Outcome, run_source  # noqa: PLC0415 - keeps --help fast
+    from .pipeline import EXIT_COMPILE, Outcome, compile_source, run_compiled  # noqa: PLC0415 - keeps --help fast
 
     options = _options(args)
     try:
@@ -99,8 +99,10 @@ def _run(args: argparse.Namespace) -> int:
         render_all(outcome.diagnostics, None, sys.stderr)
         _write_report(args.report, outcome.report())
         return EXIT_COMPILE
-    outcome = run_source(source, options, sys.stdout)
-    render_all(outcome.diagnostics, source, sys.stderr)
+    compiled = compile_source(source, options)
+    render_all(compiled.diagnostics, source, sys.stderr)  # warnings before the program's own output
+    outcome = run_compiled(compiled, options, sys.stdout)
+    render_all(outcome.diagnostics[len(compiled.diagnostics):], source, sys.stderr)
     _write_report(args.report, outcome.report())
     return outcome.exit_code
 

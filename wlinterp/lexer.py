@@ -437,14 +437,31 @@ class Lexer:
         return terminal, raw
 
     def _keyword_fits(self, terminal: str, stack: list, states: dict) -> bool:
-        """Where both a keyword and a name could come, is the keyword followed by something it takes?"""
+        """Where both a keyword and a name could come, does the keyword reading go on further than the name one?"""
         after = self._peek()
         if terminal in VOCABULARY.prefix:
             # NOT/PAS/NO is the operator only before an operand, not before a binary + or -
             return _starts_operand(after)
-        follow = _candidate_types(after)
-        simulated = _after_shift(states, stack, terminal)
-        return simulated is not None and any(t in states[simulated[-1]] for t in follow)
+        if self._reads_on(terminal, stack, states):
+            return True
+        return not self._reads_on("NAME", stack, states)
+
+    def _reads_on(self, first: str, stack: list, states: dict, depth: int = 4) -> bool:
+        """Can the parser take ``first`` and then the next few pieces of the line (each read its likeliest way)?"""
+        simulated = _after_shift(states, stack, first)
+        for i in range(depth):
+            if simulated is None:
+                return False
+            piece = self._peek(i)
+            candidates = _candidate_types(piece)
+            actions = states[simulated[-1]]
+            chosen = next((t for t in sorted(candidates, key=lambda t: t == "NAME") if t in actions), None)
+            if chosen is None:
+                return False
+            if piece[0] in ("nl", "eof") or (piece[0] == "op" and piece[1] == "SEMI"):
+                return True
+            simulated = _after_shift(states, simulated, chosen)
+        return simulated is not None
 
     def _try_multiword(self, raw: Raw, options: list, actions: dict) -> tuple[str, Raw] | None:
         for rest, terminal in options:
@@ -497,6 +514,8 @@ def _candidate_types(raw: Raw) -> set[str]:
         if key not in _RESERVED:
             types.add("NAME")
         return types
+    if kind == "op" and raw[1] == "SEMI":
+        return {"_NL"}
     if kind == "op" or kind == "kw":
         return {raw[1]}
     if kind in ("nl", "eof"):
