@@ -208,7 +208,7 @@ class Interpreter:
         if type_ref is None:
             return None
         if type_ref.kind != "simple":
-            return _copy_collection
+            return lambda value: self._collection_from(value, type_ref)
         if type_ref.name not in self._converters:
             info = REGISTRY.type_info(type_ref.name)
             self._converters[type_ref.name] = info.convert if info is not None else None
@@ -219,18 +219,32 @@ class Interpreter:
         if type_ref.kind == "array":
             element = type_ref.element or n.TypeRef("Variant")
             make = self._maker(element)
-            array = WLArray(None, element.name, make)
+            array = WLArray(None, element.name, make, self.converter(element))
             array.items = [make() for _ in range(type_ref.size or 0)]
             return array
         if type_ref.kind == "assoc":
             element = type_ref.element or n.TypeRef("Variant")
-            return WLAssociativeArray(element.name, self._maker(element))
+            return WLAssociativeArray(element.name, self._maker(element), self.converter(element))
         info = REGISTRY.type_info(type_ref.name)
         if info is None:
             if self.lenient:
                 return None
             raise WLRuntimeError(f"unknown type '{type_ref.name}'", type_ref.span, diagnostic_code="type")
         return info.make()
+
+    def _collection_from(self, value: Any, type_ref: n.TypeRef) -> Any:
+        """Assigning to an array variable copies the elements, converted to its element type."""
+        if type_ref.kind == "array" and isinstance(value, WLArray):
+            target = self.new_value(n.TypeRef(type_ref.name, "array", type_ref.element))
+            for item in value.items:
+                target.add(item)
+            return target
+        if type_ref.kind == "assoc" and isinstance(value, WLAssociativeArray):
+            target = self.new_value(type_ref)
+            for key, item in value.entries.values():
+                target.set(key, item)
+            return target
+        raise WLRuntimeError(f"cannot store a {sem.type_name_of(value)} in an {type_ref.name} variable", diagnostic_code="type")
 
     def _maker(self, type_ref: n.TypeRef) -> Callable[[], Any]:
         return lambda: self.new_value(type_ref)
@@ -451,10 +465,8 @@ class Interpreter:
         elif isinstance(target, n.Index):
             container = self.eval(target.target, frame)
             index = self.eval(target.index, frame)
-            if isinstance(container, WLArray):
-                container.set(index, self._element(container, value))
-            elif isinstance(container, WLAssociativeArray):
-                container.set(index, self._element(container, value))
+            if isinstance(container, (WLArray, WLAssociativeArray)):
+                container.set(index, value)
             else:
                 raise WLRuntimeError(f"a {sem.type_name_of(container)} cannot be indexed", target.span)
         elif isinstance(target, n.Substring):
@@ -463,10 +475,6 @@ class Interpreter:
             self.assign(target.target, text[:start] + sem.to_string(value) + text[stop:], frame)
         else:
             raise WLRuntimeError("this expression cannot be assigned to", target.span)
-
-    def _element(self, container: Any, value: Any) -> Any:
-        convert = self.converter(n.TypeRef(container.element_type))
-        return convert(value) if convert is not None else value
 
     def set_member(self, target: n.Member, value: Any, frame: Frame) -> None:
         owner = self.eval(target.target, frame)
@@ -628,7 +636,7 @@ class Interpreter:
         container = self.eval(expr.target, frame)
         if isinstance(container, WLArray):
             start, stop = self._bounds(expr, " " * len(container), frame)
-            return WLArray(container.items[start:stop], container.element_type, container.make_default)
+            return WLArray(container.items[start:stop], container.element_type, container.make_default, container.convert)
         text = sem.to_string(container)
         start, stop = self._bounds(expr, text, frame)
         return text[start:stop]
@@ -771,12 +779,6 @@ class Interpreter:
             found = {ident_key(p.name): p for p in n.internal_procedures(procedure.body)}
             self._internal_cache[id(procedure)] = found
         return found
-
-
-def _copy_collection(value: Any) -> Any:
-    if isinstance(value, (WLArray, WLAssociativeArray)):
-        return value.copy()
-    raise WLRuntimeError(f"cannot store a {sem.type_name_of(value)} in an array variable", diagnostic_code="type")
 
 
 def _copied(value: Any) -> Any:

@@ -29,13 +29,15 @@ class WLArray:
     ``make_default`` builds the value a new element starts with (0, "", an empty Email …).
     """
 
-    __slots__ = ("items", "element_type", "make_default")
+    __slots__ = ("items", "element_type", "make_default", "convert")
 
     def __init__(self, items: list[Any] | None = None, element_type: str = "variant",
-                 make_default: Callable[[], Any] | None = None):
+                 make_default: Callable[[], Any] | None = None, convert: Callable[[Any], Any] | None = None):
         self.items = items if items is not None else []
         self.element_type = element_type
         self.make_default = make_default or (lambda: None)
+        # how a stored value becomes the element type ("5" in an array of int is 5)
+        self.convert = convert
 
     def __len__(self) -> int:
         return len(self.items)
@@ -60,10 +62,10 @@ class WLArray:
         return self.items[self._slot(index)]
 
     def set(self, index: Any, value: Any) -> None:
-        self.items[self._slot(index)] = value
+        self.items[self._slot(index)] = self.convert(value) if self.convert else value
 
     def add(self, value: Any) -> int:
-        self.items.append(value)
+        self.items.append(self.convert(value) if self.convert else value)
         return len(self.items)
 
     @property
@@ -80,10 +82,10 @@ class WLArray:
         position = int(index)
         if not 1 <= position <= len(self.items) + 1:
             raise WLRuntimeError(f"cannot insert at index {position}: valid positions are 1 to {len(self.items) + 1}")
-        self.items.insert(position - 1, value)
+        self.items.insert(position - 1, self.convert(value) if self.convert else value)
 
     def copy(self) -> WLArray:
-        return WLArray(list(self.items), self.element_type, self.make_default)
+        return WLArray(list(self.items), self.element_type, self.make_default, self.convert)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, WLArray) and self.items == other.items
@@ -95,12 +97,14 @@ class WLArray:
 class WLAssociativeArray:
     """An associative array: keys compared case-insensitively as WinDev does for string keys."""
 
-    __slots__ = ("entries", "element_type", "make_default")
+    __slots__ = ("entries", "element_type", "make_default", "convert")
 
-    def __init__(self, element_type: str = "variant", make_default: Callable[[], Any] | None = None):
+    def __init__(self, element_type: str = "variant", make_default: Callable[[], Any] | None = None,
+                 convert: Callable[[Any], Any] | None = None):
         self.entries: dict[Any, tuple[Any, Any]] = {}
         self.element_type = element_type
         self.make_default = make_default or (lambda: None)
+        self.convert = convert
 
     @staticmethod
     def _key(key: Any) -> Any:
@@ -113,7 +117,9 @@ class WLAssociativeArray:
         return entry[1]
 
     def set(self, key: Any, value: Any) -> None:
-        self.entries[self._key(key)] = (key, value)
+        slot = self._key(key)
+        written = self.entries[slot][0] if slot in self.entries else key  # the key keeps its first spelling
+        self.entries[slot] = (written, self.convert(value) if self.convert else value)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -125,7 +131,7 @@ class WLAssociativeArray:
         return [key for key, _value in self.entries.values()]
 
     def copy(self) -> WLAssociativeArray:
-        clone = WLAssociativeArray(self.element_type, self.make_default)
+        clone = WLAssociativeArray(self.element_type, self.make_default, self.convert)
         clone.entries = dict(self.entries)
         return clone
 
