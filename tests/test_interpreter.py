@@ -118,8 +118,8 @@ def test_for_each_string():
 
 
 def test_associative_arrays():
-    text = 'Ages is associative array of int\nAges["Ada"] = 36\nAges["ada"] += 1\nFOR EACH Age, Name OF Ages\n\tTrace(Name, Age)\nEND\n'
-    assert traces(text) == ["Ada 37"]
+    text = 'Ages is associative array of int\nAges["Ada"] = 36\nAges["Ada"] += 1\nAges["ada"] = 1\nFOR EACH Age, Name OF Ages\n\tTrace(Name, Age)\nEND\nTrace(Ages..Count)\n'
+    assert traces(text) == ["Ada 37", "ada 1", "2"]
 
 
 def test_exceptions():

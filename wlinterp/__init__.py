@@ -22,8 +22,8 @@ __all__ = ["__version__", "check_text", "run_text"]
 
 def check_text(text: str, path: str = "<input>", options: RunOptions | None = None) -> Compiled:
     """Parse and check program text; the result's ``diagnostics`` lists every problem."""
-    from .pipeline import compile_source  # noqa: PLC0415 - importing wlinterp stays cheap
-    from .source import Source  # noqa: PLC0415
+    from .pipeline import compile_source
+    from .source import Source
 
     return compile_source(Source(text, path), options)
 
@@ -31,11 +31,11 @@ def check_text(text: str, path: str = "<input>", options: RunOptions | None = No
 def run_text(text: str, path: str = "<input>", options: RunOptions | None = None, stdout: IO[str] | None = None,
              **option_values: Any) -> Outcome:
     """Compile and run program text; ``option_values`` are RunOptions fields (``lenient=True`` …)."""
-    import io  # noqa: PLC0415
+    import io
 
-    from .pipeline import run_source  # noqa: PLC0415
-    from .runtime import RunOptions as _RunOptions  # noqa: PLC0415
-    from .source import Source  # noqa: PLC0415
+    from .pipeline import run_source
+    from .runtime import RunOptions as _RunOptions
+    from .source import Source
 
     options = options or _RunOptions(**option_values)
     return run_source(Source(text, path), options, stdout if stdout is not None else io.StringIO())

@@ -187,7 +187,7 @@ class AstBuilder(Transformer):
             shown = expr.name if isinstance(expr, n.Name) else "this expression"
             hint = "a statement is a declaration, an assignment (x = …) or a call (f(…))"
             if isinstance(expr, n.Name):
-                from .vocabulary import VOCABULARY  # noqa: PLC0415 - only on this error path
+                from .vocabulary import VOCABULARY
 
                 close = _close_keyword(expr.name, VOCABULARY)
                 if close:
@@ -450,9 +450,9 @@ def _optional_concat_of(target: n.Expr, value: n.Expr) -> n.OptionalConcat | Non
 
 
 def _close_keyword(word: str, vocabulary: Any) -> str:
-    import difflib  # noqa: PLC0415 - only on this error path
+    import difflib
 
-    from .source import ident_key  # noqa: PLC0415
+    from .source import ident_key
 
     spellings = {key: terminal for (terminal, key) in vocabulary.languages if " " not in key}
     match = difflib.get_close_matches(ident_key(word), list(spellings), n=1, cutoff=0.75)

@@ -399,22 +399,34 @@ def sys_date_time(rt: Runtime) -> WLDateTime:
     return WLDateTime(_dt.datetime.now())
 
 
-_DATE_TOKENS = re.compile(r"YYYY|YY|MMMM|MMM|MM|M|DDDD|DDD|DD|D")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_DATE_TOKENS = re.compile(r"YYYY|AAAA|YY|AA|MMMM|MMM|MM|M|DDDD|JJJJ|DDD|JJJ|DD|JJ|D|J")
+# Month and day names by language; a mask written with French letters (JJ/MM/AAAA) gets French names.
+_MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"),
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+           "octobre", "novembre", "décembre"),
+}
+_DAYS = {
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+}
 
 
 @function("DateToString", "DateVersChaîne", "FechaACadena")
 def date_to_string(rt: Runtime, value: Any, fmt: Any = "DD/MM/YYYY") -> str:
-    """DateToString(d [, format]): YYYY, YY, MM, M, DD, D, MMMM (month), DDDD (day) in the format."""
+    """DateToString(d [, mask]): YYYY/AAAA, YY/AA, MMMM, MMM, MM, M, DDDD/JJJJ, DDD/JJJ, DD/JJ, D/J."""
     date = sem.convert_to("Date", value).value
+    mask = _text(fmt)
+    lang = "fr" if re.search(r"J|AA", mask) else "en"
+    month, day = _MONTHS[lang][date.month - 1], _DAYS[lang][date.weekday()]
     parts = {
-        "YYYY": f"{date.year:04d}", "YY": f"{date.year % 100:02d}", "MMMM": _MONTHS[date.month - 1],
-        "MMM": _MONTHS[date.month - 1][:3], "MM": f"{date.month:02d}", "M": str(date.month),
-        "DDDD": _DAYS[date.weekday()], "DDD": _DAYS[date.weekday()][:3], "DD": f"{date.day:02d}", "D": str(date.day),
+        "YYYY": f"{date.year:04d}", "YY": f"{date.year % 100:02d}", "MMMM": month, "MMM": month[:3],
+        "MM": f"{date.month:02d}", "M": str(date.month), "DDDD": day, "DDD": day[:3],
+        "DD": f"{date.day:02d}", "D": str(date.day),
     }
-    return _DATE_TOKENS.sub(lambda m: parts[m.group()], _text(fmt))
+    french = {"AAAA": "YYYY", "AA": "YY", "JJJJ": "DDDD", "JJJ": "DDD", "JJ": "DD", "J": "D"}
+    return _DATE_TOKENS.sub(lambda m: parts[french.get(m.group(), m.group())], mask)
 
 
 # ------------------------------------------------------------------------------ arrays

@@ -20,7 +20,7 @@ from .runtime import RunOptions
 from .source import Span, ident_key
 from .vocabulary import VOCABULARY
 
-__all__ = ["check", "CheckResult", "detect_language"]
+__all__ = ["CheckResult", "check", "detect_language"]
 
 
 @dataclass
@@ -407,8 +407,14 @@ class _Checker:
             where = candidates[close].span
             hint = f"did you mean '{close}'" + (f" (declared at line {where.line})?" if where else "?")
         else:
-            hint = f"declare it (e.g. {expr.name} is string) or supply it with --define {expr.name}=…"
+            hint = f"declare it (e.g. {self._declaration_example(expr.name)}) or supply it with --define {expr.name}=…"
         self._error("undeclared", f"unknown variable '{expr.name}'", expr.span, hint, demotable=True)
+
+    def _declaration_example(self, name: str) -> str:
+        """``x is string`` as the program's language writes it."""
+        string_type = REGISTRY.type_info("string")
+        type_name = string_type.spellings.get(self.language, ("string",))[0] if string_type else "string"
+        return f"{name} {VOCABULARY.spelling('IS', self.language).lower()} {type_name}"
 
     def call(self, expr: n.Call, scope: _Scope) -> None:
         callee = expr.callee

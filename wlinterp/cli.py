@@ -89,7 +89,7 @@ def _unreadable(path: str, error: SourceError) -> Diagnostic:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from .pipeline import EXIT_COMPILE, Outcome, compile_source, run_compiled  # noqa: PLC0415 - keeps --help fast
+    from .pipeline import EXIT_COMPILE, Outcome, compile_source, run_compiled
 
     options = _options(args)
     try:
@@ -108,7 +108,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .pipeline import EXIT_COMPILE, EXIT_OK, compile_source  # noqa: PLC0415
+    from .pipeline import EXIT_COMPILE, EXIT_OK, compile_source
 
     options = _options(args)
     diagnostics: list[Diagnostic] = []

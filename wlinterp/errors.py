@@ -8,11 +8,11 @@ from .source import Span
 
 __all__ = [
     "CODES",
-    "Diagnostic",
     "CompileErrors",
-    "WLRuntimeError",
-    "WLException",
+    "Diagnostic",
     "TooManyErrors",
+    "WLException",
+    "WLRuntimeError",
 ]
 
 # The diagnostic codes of the run report (design §6).

@@ -20,7 +20,7 @@ from .runtime import Runtime
 from .source import Span, ident_key
 from .values import DynamicObject, WLArray, WLAssociativeArray, WLDuration
 
-__all__ = ["Interpreter", "Cell"]
+__all__ = ["Cell", "Interpreter"]
 
 Converter = Callable[[Any], Any] | None
 
@@ -28,7 +28,7 @@ Converter = Callable[[Any], Any] | None
 class Cell:
     """A variable's storage; by-reference parameters share the caller's cell."""
 
-    __slots__ = ("value", "convert", "constant", "type_name")
+    __slots__ = ("constant", "convert", "type_name", "value")
 
     def __init__(self, value: Any, convert: Converter = None, constant: bool = False, type_name: str = ""):
         self.value = value
@@ -40,7 +40,7 @@ class Cell:
 class _ElementRef:
     """An array element passed by reference: reads and writes go to the array."""
 
-    __slots__ = ("container", "index", "convert", "constant", "type_name")
+    __slots__ = ("constant", "container", "convert", "index", "type_name")
 
     def __init__(self, container: Any, index: Any):
         self.container = container
@@ -61,7 +61,7 @@ class _ElementRef:
 class Frame:
     """One procedure call's variables and internal procedures; ``parent`` leads to the globals."""
 
-    __slots__ = ("vars", "parent", "procedures", "declare_global", "parameters")
+    __slots__ = ("declare_global", "parameters", "parent", "procedures", "vars")
 
     def __init__(self, parent: Frame | None = None):
         self.vars: dict[str, Cell] = {}

@@ -24,7 +24,7 @@ from .errors import Diagnostic
 from .source import Source, Span, ident_key
 from .vocabulary import VOCABULARY
 
-__all__ = ["Lexer", "KeywordUse", "duration_milliseconds", "string_value", "number_value"]
+__all__ = ["KeywordUse", "Lexer", "duration_milliseconds", "number_value", "string_value"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,7 +43,7 @@ class String(Node):
 class Interpolated(Node):
     """A string literal holding ``[% expr %]`` parts: text and expressions in order."""
 
-    parts: tuple[Union[str, "Expr"], ...]
+    parts: tuple[str | Expr, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +65,7 @@ class Duration(Node):
 
 @dataclass(frozen=True, slots=True)
 class ArrayLiteral(Node):
-    items: tuple["Expr", ...]
+    items: tuple[Expr, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +73,8 @@ class Binary(Node):
     """Arithmetic: ``+ - * / % ^``."""
 
     op: str
-    left: "Expr"
-    right: "Expr"
+    left: Expr
+    right: Expr
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,13 +82,13 @@ class Logical(Node):
     """``AND``/``OR`` (both sides evaluated) and ``AND_SC``/``OR_SC`` (short-circuit)."""
 
     op: str
-    left: "Expr"
-    right: "Expr"
+    left: Expr
+    right: Expr
 
 
 @dataclass(frozen=True, slots=True)
 class Not(Node):
-    operand: "Expr"
+    operand: Expr
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +96,7 @@ class Negate(Node):
     """Unary ``-`` or ``+``."""
 
     op: str
-    operand: "Expr"
+    operand: Expr
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,36 +104,36 @@ class Compare(Node):
     """A comparison; ``op`` is the operator as WLanguage writes it (``=``, ``<>``, ``~=``, ``[=`` …)."""
 
     op: str
-    left: "Expr"
-    right: "Expr"
+    left: Expr
+    right: Expr
 
 
 @dataclass(frozen=True, slots=True)
 class Interval(Node):
     """``low < subject <= high`` and its three siblings."""
 
-    low: "Expr"
+    low: Expr
     low_op: str
-    subject: "Expr"
+    subject: Expr
     high_op: str
-    high: "Expr"
+    high: Expr
 
 
 @dataclass(frozen=True, slots=True)
 class InRange(Node):
     """``subject = low TO high``."""
 
-    subject: "Expr"
-    low: "Expr"
-    high: "Expr"
+    subject: Expr
+    low: Expr
+    high: Expr
 
 
 @dataclass(frozen=True, slots=True)
 class InList(Node):
     """``subject IN (a, b)``; ``mode`` is ``IN``, ``IN_SC`` (short-circuit) or ``NOT_IN``."""
 
-    subject: "Expr"
-    items: tuple["Expr", ...]
+    subject: Expr
+    items: tuple[Expr, ...]
     mode: str
 
 
@@ -141,9 +141,9 @@ class InList(Node):
 class OptionalConcat(Node):
     """``left + [separator] + right``: the separator only where it is missing (``right`` may be absent)."""
 
-    left: "Expr"
-    separator: "Expr"
-    right: Union["Expr", None]
+    left: Expr
+    separator: Expr
+    right: Expr | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,23 +153,23 @@ class DefaultArg(Node):
 
 @dataclass(frozen=True, slots=True)
 class Call(Node):
-    callee: "Expr"
-    args: tuple["Expr", ...]
+    callee: Expr
+    args: tuple[Expr, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Member(Node):
     """``target.name``, or the classic property syntax ``target..name`` when ``classic``."""
 
-    target: "Expr"
+    target: Expr
     name: str
     classic: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Index(Node):
-    target: "Expr"
-    index: "Expr"
+    target: Expr
+    index: Expr
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,10 +179,10 @@ class Substring(Node):
     ``mode`` is ``at``, ``range``, ``from``, ``upto`` or ``count``.
     """
 
-    target: "Expr"
+    target: Expr
     mode: str
-    start: Union["Expr", None]
-    end: Union["Expr", None]
+    start: Expr | None
+    end: Expr | None
     double: bool = True
 
 
@@ -202,7 +202,7 @@ class TypeRef(Node):
 
     name: str
     kind: str = "simple"
-    element: Union["TypeRef", None] = None
+    element: TypeRef | None = None
     size: int | None = None
 
 
@@ -213,7 +213,7 @@ class TypeRef(Node):
 class Declare(Node):
     names: tuple[str, ...]
     type: TypeRef
-    init: Union[Expr, None] = None
+    init: Expr | None = None
     # ``x is T <- y``: the variable refers to y's value instead of copying it
     by_reference: bool = False
 
@@ -251,7 +251,7 @@ class If(Node):
     """``IF``/``ELSE IF`` branches as (condition, body) pairs, then the optional ``ELSE`` body."""
 
     branches: tuple[tuple[Expr, Block], ...]
-    orelse: Union[Block, None] = None
+    orelse: Block | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,7 +260,7 @@ class CaseValue(Node):
 
     kind: str
     value: Expr
-    high: Union[Expr, None] = None
+    high: Expr | None = None
     op: str = "="
 
 
@@ -274,7 +274,7 @@ class Case(Node):
 class Switch(Node):
     subject: Expr
     cases: tuple[Case, ...]
-    default: Union[Block, None] = None
+    default: Block | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,7 +284,7 @@ class For(Node):
     var: str
     start: Expr
     stop: Expr
-    step: Union[Expr, None]
+    step: Expr | None
     once: bool
     body: Block
 
@@ -318,7 +318,7 @@ class While(Node):
 class Loop(Node):
     """``LOOP`` (left with BREAK), or ``LOOP(n)`` run n times."""
 
-    count: Union[Expr, None]
+    count: Expr | None
     body: Block
 
 
@@ -339,7 +339,7 @@ class Return(Node):
 
 @dataclass(frozen=True, slots=True)
 class Result(Node):
-    value: Union[Expr, None]
+    value: Expr | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,7 +348,7 @@ class Try(Node):
 
     body: Block
     handler: Block
-    orelse: Union[Block, None] = None
+    orelse: Block | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,7 +367,7 @@ class Scope(Node):
     """A ``LOCAL`` or ``GLOBAL`` line, with the declaration written on it if any."""
 
     kind: str
-    declaration: Union[Declare, None] = None
+    declaration: Declare | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -376,15 +376,15 @@ class CompileIf(Node):
 
     condition: Expr
     body: Block
-    orelse: Union[Block, None] = None
+    orelse: Block | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Param(Node):
     name: str
     local: bool = False
-    type: Union[TypeRef, None] = None
-    default: Union[Expr, None] = None
+    type: TypeRef | None = None
+    default: Expr | None = None
     variadic: bool = False
 
 
@@ -392,7 +392,7 @@ class Param(Node):
 class Procedure(Node):
     name: str
     params: tuple[Param, ...]
-    return_type: Union[TypeRef, None]
+    return_type: TypeRef | None
     body: Block
     internal: bool = False
 

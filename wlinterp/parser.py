@@ -23,7 +23,7 @@ from .lexer import KeywordUse, Lexer
 from .source import Source, Span, ident_key
 from .vocabulary import VOCABULARY
 
-__all__ = ["ParseResult", "parse", "lark_parser", "MAX_ERRORS"]
+__all__ = ["MAX_ERRORS", "ParseResult", "lark_parser", "parse"]
 
 MAX_ERRORS = 100
 
@@ -185,7 +185,7 @@ def _tables(start: str) -> _Tables:
 class ParserState:
     """The LALR automaton's stacks; ``feed_token`` shifts a token after the reductions it calls for."""
 
-    __slots__ = ("tables", "states", "state_stack", "value_stack")
+    __slots__ = ("state_stack", "states", "tables", "value_stack")
 
     def __init__(self, tables: _Tables, state_stack: list | None = None, value_stack: list | None = None):
         self.tables = tables
@@ -233,7 +233,7 @@ def parse(
 ) -> ParseResult:
     """Parse a whole program; every syntax error is reported, the parse goes on after each."""
     if type_name is None:
-        from .registry import REGISTRY  # noqa: PLC0415 - the registry loads the built-ins
+        from .registry import REGISTRY
 
         type_name = REGISTRY.canonical_type_name
     result = ParseResult(source, None)

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import sys
+import traceback
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO, Any
 
 from .checker import CheckResult, check
-from .errors import Diagnostic, WLRuntimeError
+from .errors import Diagnostic, WLException, WLRuntimeError
 from .interpreter import Interpreter
 from .parser import ParseResult, parse
 from .runtime import RunOptions, Runtime
 from .source import Source
+from .vocabulary import VOCABULARY
 
-__all__ = ["Compiled", "Outcome", "compile_source", "run_compiled", "run_source", "EXIT_OK", "EXIT_RUNTIME", "EXIT_COMPILE"]
+__all__ = ["EXIT_COMPILE", "EXIT_OK", "EXIT_RUNTIME", "Compiled", "Outcome", "compile_source", "run_compiled", "run_source"]
 
 EXIT_OK, EXIT_RUNTIME, EXIT_COMPILE = 0, 1, 2
 
@@ -71,7 +74,10 @@ def compile_source(source: Source, options: RunOptions | None = None) -> Compile
     """Parse and check; every problem found is in ``diagnostics``, sorted by position."""
     options = options or RunOptions()
     _deep_enough()
-    parsed = parse(source)
+    try:
+        parsed = parse(source)
+    except Exception as exc:  # noqa: BLE001 - a bug of ours must still end as a diagnostic
+        parsed = ParseResult(source, None, [_internal(exc, "syntax", source.path)])
     diagnostics = list(parsed.diagnostics)
     checked = None
     if parsed.ok:
@@ -80,6 +86,8 @@ def compile_source(source: Source, options: RunOptions | None = None) -> Compile
             diagnostics.extend(checked.diagnostics)
         except RecursionError:
             diagnostics.append(Diagnostic("error", "syntax", "the program is nested too deeply to check", None, "", source.path))
+        except Exception as exc:  # noqa: BLE001
+            diagnostics.append(_internal(exc, "syntax", source.path))
     diagnostics.sort(key=lambda d: (d.span.line, d.span.column) if d.span else (0, 0))
     return Compiled(source, parsed, checked, diagnostics)
 
@@ -98,21 +106,39 @@ def run_compiled(compiled: Compiled, options: RunOptions, stdout: IO[str] | None
         interpreter.run()
     except WLRuntimeError as error:
         status = "runtime-error"
-        diagnostics.append(_fatal(error, compiled.source.path))
+        lang = compiled.checked.language if compiled.checked else "en"
+        diagnostics.append(_fatal(error, compiled.source.path, lang))
     except RecursionError:
         status = "runtime-error"
         diagnostics.append(Diagnostic("error", "runtime", "stack overflow: procedures called each other too deeply", None, "", compiled.source.path))
+    except Exception as exc:  # noqa: BLE001 - a bug of ours must still end as a diagnostic and a report
+        status = "runtime-error"
+        diagnostics.append(_internal(exc, "runtime", compiled.source.path))
     finally:
         runtime.close()
     return Outcome(status, diagnostics, runtime, compiled)
 
 
-def _fatal(error: WLRuntimeError, path: str) -> Diagnostic:
+def _fatal(error: WLRuntimeError, path: str, lang: str) -> Diagnostic:
     message = error.message
-    if error.code and type(error).__name__ == "WLException":
+    thrown = isinstance(error, WLException)
+    if thrown and error.code:
         message = f"exception {error.code} not handled: {message}"
-    hint = error.hint or ("catch it with WHEN EXCEPTION IN … DO … END" if type(error).__name__ == "WLException" else "")
+    hint = error.hint
+    if not hint and thrown:
+        words = [VOCABULARY.spelling(t, lang) for t in ("WHEN_EXCEPTION_IN", "DO", "END")]
+        hint = "catch it with {} … {} … {}".format(*words)
     return Diagnostic("error", error.diagnostic_code, message, error.span, hint, path)
+
+
+def _internal(exc: Exception, code: str, path: str) -> Diagnostic:
+    """A bug in wlinterp itself: said plainly, with what to report, never as a traceback."""
+    where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    at = f" ({Path(where.filename).name}:{where.lineno})" if where else ""
+    return Diagnostic(
+        "error", code, f"internal error in wlinterp: {type(exc).__name__}: {exc}{at}", None,
+        "this is a bug in wlinterp, not in your program; please report it with the program that caused it", path,
+    )
 
 
 def run_source(source: Source, options: RunOptions | None = None, stdout: IO[str] | None = None) -> Outcome:

@@ -18,12 +18,12 @@ from .source import ident_key
 
 __all__ = [
     "REGISTRY",
-    "Registry",
-    "Builtin",
-    "TypeInfo",
-    "Member",
-    "names",
     "UNLIMITED",
+    "Builtin",
+    "Member",
+    "Registry",
+    "TypeInfo",
+    "names",
 ]
 
 UNLIMITED = 10_000
@@ -230,7 +230,7 @@ class Registry:
         return info.name if info is not None else name
 
     def unsupported_reason(self, name: str) -> str | None:
-        import re  # noqa: PLC0415 - only when a name is unknown
+        import re
 
         self._ensure_loaded()
         for pattern, what in self._unsupported:

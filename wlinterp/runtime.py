@@ -13,7 +13,7 @@ from typing import IO, Any
 
 from .errors import Diagnostic, WLRuntimeError
 
-__all__ = ["Runtime", "RunOptions", "OutputEntry"]
+__all__ = ["OutputEntry", "RunOptions", "Runtime"]
 
 
 @dataclass
@@ -94,7 +94,7 @@ class Runtime:
     def run_async(self, coroutine: Coroutine[Any, Any, Any]) -> Any:
         """Await an async built-in on the run's one event loop (made on first use)."""
         if self._loop is None:
-            import asyncio  # noqa: PLC0415 - runs that never go async do not pay for asyncio
+            import asyncio
 
             self._loop = asyncio.new_event_loop()
         return self._loop.run_until_complete(coroutine)
@@ -102,7 +102,7 @@ class Runtime:
     @property
     def loop(self) -> Any:
         if self._loop is None:
-            import asyncio  # noqa: PLC0415
+            import asyncio
 
             self._loop = asyncio.new_event_loop()
         return self._loop

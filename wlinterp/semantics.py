@@ -24,9 +24,24 @@ from .values import (
 )
 
 __all__ = [
-    "to_string", "to_number", "to_bool", "is_numeric_string", "format_number", "val",
-    "add", "subtract", "multiply", "divide", "modulo", "power", "negate",
-    "equals", "compare", "optional_concat", "type_name_of", "REAL_TOLERANCE",
+    "REAL_TOLERANCE",
+    "add",
+    "compare",
+    "divide",
+    "equals",
+    "format_number",
+    "is_numeric_string",
+    "modulo",
+    "multiply",
+    "negate",
+    "optional_concat",
+    "power",
+    "subtract",
+    "to_bool",
+    "to_number",
+    "to_string",
+    "type_name_of",
+    "val",
 ]
 
 # Reals compare equal within this distance (language reference §5.2, D-REAL).
@@ -35,7 +50,7 @@ REAL_TOLERANCE = 1e-6
 _NUMERIC = re.compile(r"[ \t]*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?[ \t]*\Z")
 
 
-def format_number(number: int | float) -> str:
+def format_number(number: float) -> str:
     """A number as WinDev writes it in a string: no trailing zeros, '.' as decimal point."""
     if isinstance(number, bool):
         return "1" if number else "0"
@@ -216,7 +231,7 @@ def negate(value: Any) -> Any:
     return _tidy(-to_number(value))
 
 
-def _tidy(number: int | float) -> int | float:
+def _tidy(number: float) -> int | float:
     if isinstance(number, float) and math.isinf(number):
         raise WLRuntimeError("numeric overflow")
     return number
@@ -379,7 +394,7 @@ def _to_text(value: Any) -> str:
 
 
 def _to_date(value: Any) -> WLDate:
-    import datetime as dt  # noqa: PLC0415
+    import datetime as dt
 
     if isinstance(value, WLDate):
         return value
@@ -393,7 +408,7 @@ def _to_date(value: Any) -> WLDate:
 
 
 def _to_time(value: Any) -> WLTime:
-    import datetime as dt  # noqa: PLC0415
+    import datetime as dt
 
     if isinstance(value, WLTime):
         return value
@@ -408,7 +423,7 @@ def _to_time(value: Any) -> WLTime:
 
 
 def _to_datetime(value: Any) -> WLDateTime:
-    import datetime as dt  # noqa: PLC0415
+    import datetime as dt
 
     if isinstance(value, WLDateTime):
         return value

@@ -6,7 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Span", "Source", "SourceError", "ident_key", "read_source"]
+__all__ = ["Source", "SourceError", "Span", "ident_key", "read_source"]
 
 
 @dataclass(frozen=True, slots=True)

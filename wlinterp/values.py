@@ -11,15 +11,15 @@ from .errors import WLRuntimeError
 from .source import ident_key
 
 __all__ = [
+    "EMPTY_VALUES",
+    "DynamicObject",
     "WLArray",
     "WLAssociativeArray",
-    "WLDuration",
     "WLDate",
-    "WLTime",
     "WLDateTime",
-    "DynamicObject",
+    "WLDuration",
     "WLObject",
-    "EMPTY_VALUES",
+    "WLTime",
 ]
 
 
@@ -29,7 +29,7 @@ class WLArray:
     ``make_default`` builds the value a new element starts with (0, "", an empty Email …).
     """
 
-    __slots__ = ("items", "element_type", "make_default", "convert")
+    __slots__ = ("convert", "element_type", "items", "make_default")
 
     def __init__(self, items: list[Any] | None = None, element_type: str = "variant",
                  make_default: Callable[[], Any] | None = None, convert: Callable[[Any], Any] | None = None):
@@ -95,9 +95,9 @@ class WLArray:
 
 
 class WLAssociativeArray:
-    """An associative array: keys compared case-insensitively as WinDev does for string keys."""
+    """An associative array; its keys are case-sensitive unless it is declared otherwise (``ccIgnoreCase`` in WinDev)."""
 
-    __slots__ = ("entries", "element_type", "make_default", "convert")
+    __slots__ = ("convert", "element_type", "entries", "make_default")
 
     def __init__(self, element_type: str = "variant", make_default: Callable[[], Any] | None = None,
                  convert: Callable[[Any], Any] | None = None):
@@ -108,7 +108,7 @@ class WLAssociativeArray:
 
     @staticmethod
     def _key(key: Any) -> Any:
-        return ident_key(key) if isinstance(key, str) else key
+        return key
 
     def get(self, key: Any) -> Any:
         entry = self.entries.get(self._key(key))
@@ -122,6 +122,10 @@ class WLAssociativeArray:
         self.entries[slot] = (written, self.convert(value) if self.convert else value)
 
     def __len__(self) -> int:
+        return len(self.entries)
+
+    @property
+    def count(self) -> int:
         return len(self.entries)
 
     def __iter__(self) -> Iterator[Any]:

@@ -25,3 +25,14 @@ IF Size < 1024 THEN Trace("Small message")
 
 // A number is a condition by itself: 0 is False, anything else is True
 IF Unread THEN Trace("Unread is not 0")
+
+// A long condition may go on after a trailing AND or OR, or after "..."
+IF Unread > 0 AND
+	Size < 5000 THEN
+	Trace("Small and unread: show a preview")
+END
+IF Sender =] ".com" OR ...
+	Sender =] ".org" THEN Trace("A .com or .org sender")
+
+// Keywords may be written in any case
+if Unread >= 5 then Trace("Five or more") else Trace("Fewer than five")

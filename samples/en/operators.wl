@@ -30,11 +30,11 @@ END
 IF NOT Size > 100 THEN Trace("Not over 100 KB")
 
 // _AND_ stops as soon as the answer is known: no division by zero here
-Count is int = 0
-IF Count > 0 _AND_ 100 / Count > 5 THEN
+Received is int = 0
+IF Received > 0 _AND_ 100 / Received > 5 THEN
 	Trace("never shown")
 ELSE
-	Trace("Count is 0, the division was skipped")
+	Trace("Received is 0, the division was skipped")
 END
 
 // A number compared with a numeric string compares numbers; two strings compare as text
