@@ -701,7 +701,7 @@ class Interpreter:
             if member.can_fail:
                 self.rt.clear_error()
             method = getattr(owner, member.attribute)
-            return method(self.rt, *args) if getattr(method, "wl_runtime", False) else method(*args)
+            return method(self.rt, *args) if member.runtime else method(*args)
         if owner is None and self.lenient:
             return None
         entry = REGISTRY.lookup(callee.name)

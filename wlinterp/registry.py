@@ -95,6 +95,8 @@ class Member:
     type: str | None = None
     read_only: bool = False
     can_fail: bool = False
+    # the method takes the run's Runtime as its first argument (it reports WLanguage errors)
+    runtime: bool = False
 
     @property
     def name(self) -> str:

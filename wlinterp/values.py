@@ -29,15 +29,18 @@ class WLArray:
     ``make_default`` builds the value a new element starts with (0, "", an empty Email …).
     """
 
-    __slots__ = ("convert", "element_type", "items", "make_default")
+    __slots__ = ("convert", "element_type", "growable", "items", "make_default")
 
     def __init__(self, items: list[Any] | None = None, element_type: str = "variant",
-                 make_default: Callable[[], Any] | None = None, convert: Callable[[Any], Any] | None = None):
+                 make_default: Callable[[], Any] | None = None, convert: Callable[[Any], Any] | None = None,
+                 growable: bool = False):
         self.items = items if items is not None else []
         self.element_type = element_type
         self.make_default = make_default or (lambda: None)
         # how a stored value becomes the element type ("5" in an array of int is 5)
         self.convert = convert
+        # WinDev's <growth=N> arrays (and the Email structure's) grow when written past their end
+        self.growable = growable
 
     def __len__(self) -> int:
         return len(self.items)
@@ -62,6 +65,8 @@ class WLArray:
         return self.items[self._slot(index)]
 
     def set(self, index: Any, value: Any) -> None:
+        if self.growable and isinstance(index, int) and not isinstance(index, bool) and index > len(self.items):
+            self.items.extend(self.make_default() for _ in range(index - len(self.items)))
         self.items[self._slot(index)] = self.convert(value) if self.convert else value
 
     def add(self, value: Any) -> int:
@@ -85,7 +90,7 @@ class WLArray:
         self.items.insert(position - 1, self.convert(value) if self.convert else value)
 
     def copy(self) -> WLArray:
-        return WLArray(list(self.items), self.element_type, self.make_default, self.convert)
+        return WLArray(list(self.items), self.element_type, self.make_default, self.convert, self.growable)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, WLArray) and self.items == other.items
