@@ -62,6 +62,10 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="report every problem in programs without running them")
     check.add_argument("files", nargs="+", metavar="FILE")
     common(check)
+
+    outbox = commands.add_parser("outbox", help="list the messages the capture server stored, or show one",
+                                 description="wlinterp outbox [DIR] lists; wlinterp outbox show N [DIR] prints message N.")
+    outbox.add_argument("words", nargs="*", metavar="[show N] [DIR]")
     return parser
 
 
@@ -103,7 +107,9 @@ def _run(args: argparse.Namespace) -> int:
     render_all(compiled.diagnostics, source, sys.stderr)  # warnings before the program's own output
     outcome = run_compiled(compiled, options, sys.stdout)
     render_all(outcome.diagnostics[len(compiled.diagnostics):], source, sys.stderr)
-    _write_report(args.report, outcome.report())
+    report = outcome.report()
+    _summary(report, options)
+    _write_report(args.report, report)
     return outcome.exit_code
 
 
@@ -139,9 +145,53 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_COMPILE if failed else EXIT_OK
 
 
+def _outbox(args: argparse.Namespace) -> int:
+    from stdlib_email.outbox import format_listing, list_messages, show  # noqa: PLC0415
+
+    words = list(args.words)
+    number: int | None = None
+    if words and words[0] == "show":
+        if len(words) < 2 or not words[1].isdigit():
+            sys.stderr.write("wlinterp outbox show: give the message number, e.g. wlinterp outbox show 1\n")
+            return 2
+        number = int(words[1])
+        words = words[2:]
+    if len(words) > 1:
+        sys.stderr.write("wlinterp outbox: expected at most one folder\n")
+        return 2
+    folder = Path(words[0] if words else "wl-outbox")
+    if not folder.is_dir():
+        sys.stderr.write(f"wlinterp outbox: no outbox at {folder} (run a program that sends mail first)\n")
+        return 2
+    if number is None:
+        sys.stdout.write(format_listing(list_messages(folder)) + "\n")
+        return 0
+    try:
+        sys.stdout.write(show(folder, number) + "\n")
+    except (IndexError, KeyError, ValueError) as exc:
+        sys.stderr.write(f"wlinterp outbox show: {exc}\n")
+        return 2
+    return 0
+
+
+def _summary(report: dict[str, Any], options: RunOptions) -> None:
+    """After a run, say what was sent and where the copies are."""
+    messages = report.get("messages") or []
+    if not messages:
+        return
+    count = len(messages)
+    noun = "message" if count == 1 else "messages"
+    if options.smtp == "capture":
+        sys.stderr.write(f"wlinterp: {count} {noun} captured in {options.outbox}/ (see them with: wlinterp outbox {options.outbox})\n")
+    else:
+        sys.stderr.write(f"wlinterp: {count} {noun} sent\n")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
+        if args.command == "outbox":
+            return _outbox(args)
         return _run(args) if args.command == "run" else _check(args)
     except KeyboardInterrupt:
         sys.stderr.write("wlinterp: interrupted\n")

@@ -1,0 +1,282 @@
+"""The session types (emailSMTPSession, and the Outlook/Lotus Notes sessions WinDev offers only on Windows), with their WLanguage names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wlinterp import semantics as sem
+from wlinterp.errors import WLRuntimeError
+from wlinterp.registry import REGISTRY, Member, names
+from wlinterp.runtime import Runtime
+from wlinterp.values import WLObject
+
+from .constants import (
+    HEADER_BCC,
+    OPTION_DEFAULT,
+    OPTION_SECURITY,
+    STANDARD_PORTS,
+    IgnoreError,
+    Security,
+)
+from .endpoint import Credentials
+from .errors import EmailFailure
+from .message import Email
+from .service import MailService
+
+__all__ = ["SMTPSession", "UnavailableSession", "token_text"]
+
+
+def token_text(token: Any) -> str:
+    """The access token an AuthToken (or a plain string) carries, for XOAUTH2."""
+    if token is None:
+        return ""
+    value = getattr(token, "value", token)
+    return sem.to_string(value) if value is not None else ""
+
+
+class SMTPSession(WLObject):
+    """An SMTP connection described by properties; ``start_session`` connects and signs in."""
+
+    wl_type = "emailSMTPSession"
+
+    def __init__(self) -> None:
+        self.server_address = ""
+        self._port: int | None = None
+        self.name = ""
+        self._password = ""
+        self._option = OPTION_DEFAULT
+        self.asynchronous = False
+        self.auth_token: Any = None
+        self._ignore_error = IgnoreError.NONE
+        self._connection: SmtpConnection | None = None
+        self._local_port: int | None = None
+        self.authenticate = True  # the legacy EmailStartSession form does not sign in its SMTP half
+
+    # ------------------------------------------------------------------ properties
+
+    @property
+    def password(self) -> str:
+        return self._password
+
+    @password.setter
+    def password(self, value: Any) -> None:
+        self._password = sem.to_string(value)
+
+    @property
+    def option(self) -> int:
+        return self._option
+
+    @option.setter
+    def option(self, value: Any) -> None:
+        option = sem.convert_to("int", value)
+        if option not in OPTION_SECURITY:
+            raise WLRuntimeError(
+                f"{option} is not an SMTP option", hint="use emailOptionDefault, emailProtocolSMTPS or optionTLS"
+            )
+        self._option = option
+
+    @property
+    def security(self) -> Security:
+        return OPTION_SECURITY[self._option]
+
+    @property
+    def port(self) -> int:
+        """The port set, else the standard one for the security chosen (25, 587 or 465)."""
+        return self._port if self._port else STANDARD_PORTS["smtp"][self.security]
+
+    @port.setter
+    def port(self, value: Any) -> None:
+        self._port = sem.convert_to("int", value)
+
+    @property
+    def ignore_error(self) -> int:
+        return int(self._ignore_error)
+
+    @ignore_error.setter
+    def ignore_error(self, value: Any) -> None:
+        self._ignore_error = IgnoreError(sem.convert_to("int", value) & 0xF)
+
+    @property
+    def is_open(self) -> bool:
+        return self._connection is not None and self._connection.is_open
+
+    # ------------------------------------------------------------------ methods (WLanguage)
+
+    def start_session(self, rt: Runtime) -> bool:
+        """Open the session: True, or False with ErrorOccurred set and ErrorInfo() saying why."""
+        try:
+            self.open(MailService.of(rt))
+        except EmailFailure as failure:
+            return rt.fail(str(failure))
+        return True
+
+    def send_message(self, rt: Runtime, mail: Any = None, options: Any = 0) -> bool:
+        service = MailService.of(rt)
+        if mail is None:
+            mail = service.rt.state.get("email.structure") or Email()
+        if not isinstance(mail, Email):
+            return rt.fail(f"SendMessage sends an Email, not a {sem.type_name_of(mail)}")
+        try:
+            self.send(service, mail, sem.convert_to("int", options))
+        except EmailFailure as failure:
+            mail.error = str(failure)
+            return rt.fail(str(failure))
+        return True
+
+    def close_session(self, rt: Runtime) -> bool:
+        self.close(MailService.of(rt))
+        return True
+
+    # ------------------------------------------------------------------ Python API
+
+    def open(self, service: MailService) -> None:
+        if self.is_open:
+            return
+        server = self.server_address.strip()
+        if not server:
+            raise EmailFailure("no SMTP server address: set ServerAddress before opening the session")
+        from .smtp import SmtpConnection  # noqa: PLC0415 - aiosmtplib and TLS load only when mail is sent
+
+        endpoint = service.endpoint(server, self.port, self.security, self._ignore_error)
+
+        def connected(local_port: int) -> None:
+            self._local_port = local_port
+            service.label_connection(local_port, endpoint.label)
+
+        connection = SmtpConnection(endpoint, service.timeout, connected)
+        credentials = Credentials(self.name, self._password if self.authenticate else "", token_text(self.auth_token))
+        service.run(connection.open(credentials))
+        self._connection = connection
+        service.rt.state.setdefault("email.open_sessions", []).append(lambda: self.close(service))
+
+    def send(self, service: MailService, mail: Email, options: int = 0) -> int:
+        """Send ``mail``; returns its identifier (the one EmailStatus takes)."""
+        connection = self._connection
+        if connection is None or not connection.is_open:
+            raise EmailFailure("the SMTP session is not open: call StartSession (or EmailStartSession) first")
+        recipients = mail.all_recipients()
+        if not recipients:
+            raise EmailFailure("the message has no recipient: fill Recipient, Cc or Bcc")
+        from . import mime  # noqa: PLC0415
+
+        try:
+            message = mime.build(mail, bcc_header=bool(options & HEADER_BCC))
+            sender = mime.envelope_sender(mail)
+        except mime.MimeError as problem:
+            raise EmailFailure(str(problem)) from None
+        return self.send_raw(service, mail, message.as_bytes(), sender, recipients)
+
+    def send_raw(self, service: MailService, mail: Email, data: bytes, sender: str | None = None,
+                 recipients: list[str] | None = None) -> int:
+        """Send a MIME source as it is (EmailSend); the envelope comes from its headers unless given."""
+        from . import mime  # noqa: PLC0415
+
+        connection = self._connection
+        if connection is None or not connection.is_open:
+            raise EmailFailure("the SMTP session is not open: call StartSession (or EmailStartSession) first")
+        if recipients is None:
+            recipients = mail.all_recipients()
+        if sender is None:
+            try:
+                sender = mime.envelope_sender(mail)
+            except mime.MimeError as problem:
+                raise EmailFailure(str(problem)) from None
+        if not recipients:
+            raise EmailFailure("the message has no recipient: fill Recipient, Cc or Bcc")
+        mail.source = data.decode("utf-8", "replace")
+        identifier = service.new_identifier()
+        mail.identifier = identifier
+
+        async def deliver() -> None:
+            await connection.send(sender, recipients, data)
+            service.record(sender, recipients, mail.subject, connection.endpoint, connection.auth, connection.user)
+
+        if self.asynchronous:
+            service.queue(identifier, deliver())
+        else:
+            service.run(deliver())
+            service.statuses[identifier] = 1
+        return identifier
+
+    def close(self, service: MailService) -> None:
+        connection, self._connection = self._connection, None
+        self._local_port = None
+        if connection is not None:
+            service.drain()
+            service.run(connection.close())
+
+
+class UnavailableSession(WLObject):
+    """A session kind WinDev offers only on Windows (Outlook, Lotus Notes, MS Exchange): opening it fails, as on Linux."""
+
+    wl_type = "email session"
+    kind = "this"
+
+    def __init__(self) -> None:
+        self.name = ""
+        self.password = ""
+
+    def start_session(self, rt: Runtime) -> bool:
+        return rt.fail(unavailable(self.kind))
+
+    def send_message(self, rt: Runtime, *_args: Any) -> bool:
+        return rt.fail(unavailable(self.kind))
+
+    def close_session(self, rt: Runtime) -> bool:
+        return rt.fail(unavailable(self.kind))
+
+
+def unavailable(kind: str) -> str:
+    return (
+        f"{kind} sessions are not available on this platform: WinDev manages them only on Windows; "
+        "use an SMTP, POP3 or IMAP session instead"
+    )
+
+
+class OutlookSession(UnavailableSession):
+    wl_type = "emailOutlookSession"
+    kind = "Outlook"
+
+
+class NotesSession(UnavailableSession):
+    wl_type = "emailNotesSession"
+    kind = "Lotus Notes"
+
+
+# ------------------------------------------------------------------------------ WLanguage names
+
+
+def _prop(attribute: str, en: Any, fr: Any = (), es: Any = (), **extra: Any) -> Member:
+    return Member("property", names(en, fr, es), attribute, **extra)
+
+
+def _method(attribute: str, en: Any, fr: Any = (), es: Any = ()) -> Member:
+    return Member("method", names(en, fr, es), attribute, can_fail=True, runtime=True)
+
+
+SESSION_METHODS = [
+    _method("start_session", ("StartSession", "OpenSession"), "OuvreSession"),
+    _method("send_message", "SendMessage", "EnvoieMessage"),
+    _method("close_session", "CloseSession", "FermeSession"),
+]
+
+# Spanish names as printed on the Spanish help page of emailSMTPSession (machine translations included).
+SMTP_MEMBERS = [
+    _prop("server_address", "ServerAddress", "AdresseServeur", type="string"),
+    _prop("port", "Port", "Port", "Puerto", type="int"),
+    _prop("name", "Name", "Nom", "denominar", type="string"),
+    _prop("password", "Password", "MotDePasse", "Contraseña", type="string"),
+    _prop("option", "Option", "Option", "Opción", type="int"),
+    _prop("asynchronous", "Asynchronous", "Asynchrone", "Asíncrono", type="boolean"),
+    _prop("auth_token", "AuthToken", "AuthToken", "AuthToken"),
+    _prop("ignore_error", "IgnoreError", "IgnoreErreur", type="int"),
+    *SESSION_METHODS,
+]
+
+REGISTRY.type("emailSMTPSession", "emailSessionSMTP", make=SMTPSession, python_class=SMTPSession, members=SMTP_MEMBERS)
+for _cls, _en, _fr in ((OutlookSession, "emailOutlookSession", "emailSessionOutlook"),
+                       (NotesSession, "emailNotesSession", "emailSessionNotes")):
+    REGISTRY.type(_en, _fr, make=_cls, python_class=_cls, members=[
+        _prop("name", "Name", "Nom", type="string"), _prop("password", "Password", "MotDePasse", type="string"),
+        *SESSION_METHODS,
+    ])
