@@ -154,16 +154,16 @@ class SMTPSession(WLObject):
         connection = self._connection
         if connection is None or not connection.is_open:
             raise EmailFailure("the SMTP session is not open: call StartSession (or EmailStartSession) first")
-        recipients = mail.all_recipients()
-        if not recipients:
-            raise EmailFailure("the message has no recipient: fill Recipient, Cc or Bcc")
         from . import mime  # noqa: PLC0415
 
         try:
+            recipients = [mime.parse_address(r).addr_spec for r in mail.all_recipients()]
             message = mime.build(mail, bcc_header=bool(options & HEADER_BCC))
             sender = mime.envelope_sender(mail)
         except mime.MimeError as problem:
             raise EmailFailure(str(problem)) from None
+        if not recipients:
+            raise EmailFailure("the message has no recipient: fill Recipient, Cc or Bcc")
         return self.send_raw(service, mail, message.as_bytes(), sender, recipients)
 
     def send_raw(self, service: MailService, mail: Email, data: bytes, sender: str | None = None,
@@ -174,13 +174,13 @@ class SMTPSession(WLObject):
         connection = self._connection
         if connection is None or not connection.is_open:
             raise EmailFailure("the SMTP session is not open: call StartSession (or EmailStartSession) first")
-        if recipients is None:
-            recipients = mail.all_recipients()
-        if sender is None:
-            try:
+        try:
+            if recipients is None:
+                recipients = [mime.parse_address(r).addr_spec for r in mail.all_recipients()]
+            if sender is None:
                 sender = mime.envelope_sender(mail)
-            except mime.MimeError as problem:
-                raise EmailFailure(str(problem)) from None
+        except mime.MimeError as problem:
+            raise EmailFailure(str(problem)) from None
         if not recipients:
             raise EmailFailure("the message has no recipient: fill Recipient, Cc or Bcc")
         mail.source = data.decode("utf-8", "replace")

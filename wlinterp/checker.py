@@ -528,7 +528,7 @@ class _Checker:
         hint = f"did you mean '{close}'?" if close else f"its {wanted}s are: " + ", ".join(
             sorted({m.name for m in info.members.values() if m.kind == wanted})
         )
-        self._error("type", f"a {info.name} has no {wanted} '{expr.name}'", expr.span, hint)
+        self._error("type", f"{info.name} has no {wanted} '{expr.name}'", expr.span, hint)
 
     def static_type(self, expr: n.Expr, scope: _Scope) -> TypeInfo | None:
         """The declared type of a variable, when the program says it."""

@@ -168,7 +168,7 @@ def _outbox(args: argparse.Namespace) -> int:
         return 0
     try:
         sys.stdout.write(show(folder, number) + "\n")
-    except (IndexError, KeyError, ValueError) as exc:
+    except (LookupError, ValueError, OSError) as exc:
         sys.stderr.write(f"wlinterp outbox show: {exc}\n")
         return 2
     return 0

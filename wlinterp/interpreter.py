@@ -468,7 +468,7 @@ class Interpreter:
             if isinstance(container, (WLArray, WLAssociativeArray)):
                 container.set(index, value)
             else:
-                raise WLRuntimeError(f"a {sem.type_name_of(container)} cannot be indexed", target.span)
+                raise WLRuntimeError(f"a value of type {sem.type_name_of(container)} cannot be indexed", target.span)
         elif isinstance(target, n.Substring):
             text = sem.to_string(self.eval(target.target, frame))
             start, stop = self._bounds(target, text, frame)
@@ -611,7 +611,7 @@ class Interpreter:
                 return container[position - 1 : position] if position >= 1 else ""
             if container is None and self.lenient:
                 return None
-            raise WLRuntimeError(f"a {sem.type_name_of(container)} cannot be indexed")
+            raise WLRuntimeError(f"a value of type {sem.type_name_of(container)} cannot be indexed")
         except WLRuntimeError as error:
             error.span = error.span or expr.span
             raise
@@ -657,7 +657,7 @@ class Interpreter:
 
     def _no_member(self, owner: Any, info: TypeInfo | None, expr: n.Member) -> WLRuntimeError:
         what = info.name if info is not None else sem.type_name_of(owner)
-        return WLRuntimeError(f"a {what} has no property '{expr.name}'", expr.span, diagnostic_code="type")
+        return WLRuntimeError(f"{what} has no property '{expr.name}'", expr.span, diagnostic_code="type")
 
     # ------------------------------------------------------------------ calls
 
@@ -708,7 +708,7 @@ class Interpreter:
         if entry is not None and entry.kind == "function":
             return self.call_builtin(entry, [owner, *args], expr)  # prefixed syntax: s.Left(3) is Left(s, 3)
         what = info.name if info is not None else sem.type_name_of(owner)
-        raise WLRuntimeError(f"a {what} has no method '{callee.name}'", callee.span, diagnostic_code="type")
+        raise WLRuntimeError(f"{what} has no method '{callee.name}'", callee.span, diagnostic_code="type")
 
     def find_procedure(self, name: str, frame: Frame) -> n.Procedure | None:
         key = ident_key(name)

@@ -80,7 +80,7 @@ def to_string(value: Any) -> str:
         raise WLRuntimeError("an array cannot be used as a string", hint="use one element: t[i]")
     if hasattr(value, "wl_string"):
         return value.wl_string()
-    raise WLRuntimeError(f"a {type_name_of(value)} cannot be used as a string")
+    raise WLRuntimeError(f"a value of type {type_name_of(value)} cannot be used as a string")
 
 
 def is_numeric_string(text: str) -> bool:
@@ -115,7 +115,7 @@ def to_number(value: Any) -> int | float:
         return _parse_number(value) if _NUMERIC.match(value) else val(value)
     if isinstance(value, WLDuration):
         return value.milliseconds
-    raise WLRuntimeError(f"a {type_name_of(value)} cannot be used as a number")
+    raise WLRuntimeError(f"a value of type {type_name_of(value)} cannot be used as a number")
 
 
 def to_bool(value: Any) -> bool:
@@ -131,7 +131,7 @@ def to_bool(value: Any) -> bool:
             f"the string {value!r} cannot be used as a boolean",
             hint='compare it instead, e.g. IF s <> "" THEN',
         )
-    raise WLRuntimeError(f"a {type_name_of(value)} cannot be used as a boolean")
+    raise WLRuntimeError(f"a value of type {type_name_of(value)} cannot be used as a boolean")
 
 
 def type_name_of(value: Any) -> str:
