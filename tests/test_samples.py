@@ -55,5 +55,5 @@ def test_sample(path: Path, tmp_path: Path):
     if "exit_code" in expected:
         assert outcome.exit_code == expected["exit_code"]
     if "messages" in expected:
-        got_messages = [{k: m[k] for k in ("from", "to", "subject", "server", "security", "auth")} for m in report["messages"]]
+        got_messages = [{k: m[k] for k in ("from", "to", "subject", "server", "security", "auth", "user")} for m in report["messages"]]
         assert got_messages == expected["messages"]
