@@ -49,6 +49,7 @@ class MailService:
         self.failures: dict[int, str] = {}
         self._next_id = 0
         self._capture: CaptureServer | None = None
+        self._authority: Any = None
         self._captured_by_server: dict[str, list[CapturedMessage]] = {}
         self._pending: set[asyncio.Task[Any]] = set()
         self.configured: dict[int, Any] = {}
@@ -88,27 +89,42 @@ class MailService:
         host, _, redirect_port = mode.rpartition(":")
         return Endpoint(host, int(redirect_port), security, host, label, ignore)
 
+    def authority(self) -> Any:
+        """The private CA of the capture servers (SMTP and OAuth), loaded once per run."""
+        if self._authority is None:
+            from .tls import CertificateAuthority  # noqa: PLC0415 - runs that send nothing do not pay for it
+
+            try:
+                self._authority = CertificateAuthority.load_or_create(_authority_folder(self.outbox()))
+            except OSError as exc:
+                raise EmailFailure(f"cannot prepare the capture certificate authority: {exc.strerror or exc}") from None
+        return self._authority
+
     def capture(self) -> CaptureServer:
         """The embedded capture server, started on the first session that needs it."""
         if self._capture is None:
             from .capture import CaptureServer  # noqa: PLC0415 - runs that send nothing do not pay for it
-            from .tls import CertificateAuthority  # noqa: PLC0415
 
             outbox = self.outbox()
             try:
                 outbox.mkdir(parents=True, exist_ok=True)
-                authority = CertificateAuthority.load_or_create(_authority_folder(outbox))
             except OSError as exc:
                 raise EmailFailure(f"cannot prepare the outbox {outbox}: {exc.strerror or exc}") from None
-            server = CaptureServer(outbox, authority, self.token_validator())
+            server = CaptureServer(outbox, self.authority(), self.token_validator())
             server.on_message(self._captured)
             self.run(server.start())
             self._capture = server
         return self._capture
 
     def token_validator(self) -> Any:
-        """Which XOAUTH2 tokens the capture server accepts (the OAuth library sets this)."""
-        return self.rt.state.get("email.token_validator")
+        """The capture server accepts an XOAUTH2 token only if the embedded OAuth server issued it and it is
+        still valid; it asks at sign-in time, so AuthIdentify may run before or after the session exists."""
+
+        def validate(user: str, token: str) -> bool:
+            check = self.rt.state.get("oauth.validate")
+            return bool(check is not None and check(user, token))
+
+        return validate
 
     def _captured(self, message: CapturedMessage) -> None:
         # the capture server names each message's server with the label its connection was given

@@ -104,6 +104,8 @@ class SMTPSession(WLObject):
 
     def start_session(self, rt: Runtime) -> bool:
         """Open the session: True, or False with ErrorOccurred set and ErrorInfo() saying why."""
+        rt.register_secret(self._password)
+        rt.register_secret(token_text(self.auth_token))
         try:
             self.open(MailService.of(rt))
         except EmailFailure as failure:
@@ -145,7 +147,14 @@ class SMTPSession(WLObject):
 
         connection = SmtpConnection(endpoint, service.timeout, connected)
         credentials = Credentials(self.name, self._password if self.authenticate else "", token_text(self.auth_token))
-        service.run(connection.open(credentials))
+        try:
+            service.run(connection.open(credentials))
+        except EmailFailure as failure:
+            if credentials.token and service.mode == "capture" and "refused the sign-in" in str(failure):
+                raise EmailFailure(
+                    f"{failure} (in capture mode, XOAUTH2 accepts only a valid token that AuthIdentify obtained in this run)"
+                ) from None
+            raise
         self._connection = connection
         service.rt.state.setdefault("email.open_sessions", []).append(lambda: self.close(service))
 

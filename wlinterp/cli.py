@@ -58,6 +58,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--smtp", type=_smtp, default="capture", metavar="capture|live|HOST:PORT",
                      help="where mail goes: the embedded capture server (default), the real servers, or one server")
     run.add_argument("--outbox", default="wl-outbox", metavar="DIR", help="where captured mail is stored (default ./wl-outbox)")
+    run.add_argument("--token-cache", metavar="DIR",
+                     help="keep OAuth tokens between runs in DIR (owner-only files); by default they live in memory only")
 
     check = commands.add_parser("check", help="report every problem in programs without running them")
     check.add_argument("files", nargs="+", metavar="FILE")
@@ -76,6 +78,7 @@ def _options(args: argparse.Namespace) -> RunOptions:
         smtp=getattr(args, "smtp", "capture"),
         outbox=getattr(args, "outbox", "wl-outbox"),
         lang=args.lang,
+        token_cache=getattr(args, "token_cache", None),
     )
 
 

@@ -25,6 +25,8 @@ class RunOptions:
     smtp: str = "capture"  # "capture" | "live" | "HOST:PORT"
     outbox: str = "wl-outbox"
     lang: str = "auto"
+    # where OAuth tokens may be kept between runs; None (the default) keeps them in memory only
+    token_cache: str | None = None
     # the <COMPILE IF> configuration: a WinDev desktop executable by default
     configuration: str = "Windows 64-bit executable"
     configuration_type: str = "Windows"
@@ -56,12 +58,26 @@ class Runtime:
         self._closers: list[Callable[[], None]] = []
         # per-library state (email sessions …), keyed by the library's name
         self.state: dict[str, Any] = {}
+        self._secrets: set[str] = set()
 
     # ------------------------------------------------------------------ output
 
+    # ------------------------------------------------------------------ secrets
+
+    def register_secret(self, value: str) -> None:
+        """A password, token or client secret: it is masked wherever the run shows or reports text."""
+        if value and len(value) >= 3:
+            self._secrets.add(value)
+
+    def redact(self, text: str) -> str:
+        for secret in sorted(self._secrets, key=len, reverse=True):
+            if secret in text:
+                text = text.replace(secret, "********")
+        return text
+
     def emit(self, kind: str, text: str) -> None:
         """Show one Trace/Info/Error/Warning and keep it for the report."""
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = self.redact(text.replace("\r\n", "\n").replace("\r", "\n"))
         self.output.append(OutputEntry(kind, text))
         label = _LABELS.get(kind)
         if label is None:
@@ -133,6 +149,6 @@ class Runtime:
             "diagnostics": [d.as_report() for d in diagnostics],
             "output": [{"kind": e.kind, "text": e.text} for e in self.output],
             "error_occurred": self.error_occurred,
-            "error_info": self.error_message,
+            "error_info": self.redact(self.error_message),
             "messages": list(self.messages),
         }
