@@ -287,6 +287,17 @@ def _network_failure(url: str, exc: Exception) -> EmailFailure:
 # ------------------------------------------------------------------------------ routing: live or capture
 
 
+def open_browser(url: str) -> Awaitable[None] | None:
+    """Send the user to the sign-in page; tests replace this with a scripted browser."""
+    import webbrowser  # noqa: PLC0415
+
+    if not webbrowser.open(url):
+        import sys  # noqa: PLC0415
+
+        sys.stderr.write(f"Open this address in a browser to sign in:\n{url}\n")
+    return None
+
+
 class _Live:
     """The real providers; the browser is the user's own."""
 
@@ -294,17 +305,7 @@ class _Live:
         return {}
 
     def browser(self, rt: Runtime) -> Browser:
-        override = rt.state.get("oauth.browser")
-        if override is not None:
-            return override
-
-        def open_browser(url: str) -> None:
-            import webbrowser  # noqa: PLC0415
-
-            if not webbrowser.open(url):
-                rt.emit("warning", "Open this address in a browser to sign in:\n" + url)
-
-        return open_browser
+        return lambda url: open_browser(url)
 
 
 class _Capture:
@@ -351,15 +352,29 @@ def _to_embedded(server: Any, authority: Any) -> Any:
 
         async def handle_async_request(self, request: Any) -> Any:
             original = request.url.host
-            port = server.https_port if request.url.scheme == "https" else server.http_port
-            request.url = request.url.copy_with(host="127.0.0.1", port=port)
-            request.extensions = {**request.extensions, "sni_hostname": original}
+            secure = request.url.scheme == "https"
+            # the Host header keeps the program's name; TLS presents it too, checked against the capture CA
+            request.url = request.url.copy_with(host="127.0.0.1", port=server.https_port if secure else server.http_port)
+            if secure:
+                request.extensions = {**request.extensions, "sni_hostname": original}
             return await super().handle_async_request(request)
 
     return ToEmbedded(verify=authority.client_context())
 
 
+def _quiet_http_logs() -> None:
+    """httpx2 logs every URL at INFO and httpcore2 every header at DEBUG: the redirect to the listener
+    carries the authorization code, so these loggers stay at WARNING."""
+    import logging  # noqa: PLC0415
+
+    for name in ("httpcore2", "httpcore", "httpx2", "httpx"):
+        logger = logging.getLogger(name)
+        if logger.level < logging.WARNING:
+            logger.setLevel(logging.WARNING)
+
+
 def _routing(rt: Runtime) -> Any:
+    _quiet_http_logs()
     return _Capture(rt) if rt.options.smtp == "capture" else _Live()
 
 
@@ -426,6 +441,8 @@ def refresh(rt: Runtime, token: AuthToken) -> AuthToken:
     response = service.run(_refresh(token, service.timeout, _routing(rt)))
     renewed = AuthToken.from_response(response, token.parameters or OAuth2Parameters(), token.refresh)
     _secret(rt, renewed.value, renewed.refresh)
+    # providers rotate refresh tokens: the old AuthToken keeps working for the next refresh
+    token.refresh = renewed.refresh
     if token.parameters is not None:
         _store_cached(_cache_file(rt, token.parameters), {**response, "refresh_token": renewed.refresh})
     return renewed
