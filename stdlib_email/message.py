@@ -113,6 +113,35 @@ class Email(WLObject):
         self.send_date: WLDateTime | None = None
         self.receive_date: WLDateTime | None = None
         self.headers: list[tuple[str, str]] = []
+        # a message read with its headers only gets its body on first use (EmailGetAll's ertHeader)
+        self._load_body: Any = None
+
+    def _loaded(self) -> None:
+        loader, self._load_body = self._load_body, None
+        if loader is not None:
+            loader(self)
+
+    def defer_body(self, loader: Any) -> None:
+        """Read the body later, with ``loader(self)``, when a body member is first used."""
+        self._load_body = loader
+
+    @property
+    def message(self) -> str:
+        self._loaded()
+        return self._message
+
+    @message.setter
+    def message(self, value: Any) -> None:
+        self._message = sem.to_string(value)
+
+    @property
+    def html(self) -> str:
+        self._loaded()
+        return self._html
+
+    @html.setter
+    def html(self, value: Any) -> None:
+        self._html = sem.to_string(value)
 
     # arrays accept an array, or a string with addresses separated by ';'
     @property
@@ -141,6 +170,7 @@ class Email(WLObject):
 
     @property
     def attachments(self) -> WLArray:
+        self._loaded()
         return self._attachments
 
     @attachments.setter
@@ -171,7 +201,7 @@ class Email(WLObject):
 
     @property
     def attachment_count(self) -> int:
-        return len(self._attachments)
+        return len(self.attachments)
 
     def all_recipients(self) -> list[str]:
         """Every envelope recipient: To, Cc and Bcc, without blanks."""
@@ -181,6 +211,7 @@ class Email(WLObject):
         self.__init__()  # type: ignore[misc]
 
     def copy(self) -> Email:
+        self._loaded()
         clone = type(self)()
         clone.__dict__.update(self.__dict__)
         clone._recipients = self._recipients.copy()

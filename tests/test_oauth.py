@@ -279,7 +279,7 @@ def test_expired_tokens_are_refused_by_the_capture_server(tmp_path: Path):
         assert server.validate("ada", token["access_token"]) is True
         import time
 
-        time.sleep(0.8)
+        time.sleep(2.2)  # expires_in is whole seconds, and authlib counts from a whole second
         assert server.validate("ada", token["access_token"]) is False
         wl = oauth.AuthToken.from_response(dict(token), oauth.OAuth2Parameters())
         assert wl.valid is False
