@@ -8,7 +8,7 @@ Importing the package registers the WLanguage names; the network modules (aiosmt
 capture server) load only when a session opens.
 """
 
-from . import constants, functions, message, oauth, session  # noqa: F401 - importing registers the built-ins
+from . import constants, functions, mailbox, message, oauth, reading, session  # noqa: F401 - importing registers the built-ins
 from .message import Email, EmailAttach, EmailStructure
 from .session import SMTPSession
 

@@ -55,12 +55,23 @@ def email_start_session(rt: Runtime, target: Any, password: Any = None, pop3_ser
         return target.start_session(rt)
     if pop3_server is None:
         return rt.fail("EmailStartSession(user, password, POP3 server …): the POP3 server address is missing")
+    from .mailbox import POP3Session  # noqa: PLC0415
+    from .reading import open_named as open_receiver  # noqa: PLC0415
+
+    reader = POP3Session()
+    reader.name = sem.to_string(target)
+    reader.password = password
+    reader.server_address = sem.to_string(pop3_server)
+    if pop3_port not in (None, "", 0):
+        reader.port = pop3_port
+    if not open_receiver(rt, reader):
+        return False
     session = SMTPSession()
     session.name = sem.to_string(target)
     session.password = password
     # the SMTP half uses the POP3 server when no SMTP server is given, and does not sign in (as in WinDev)
     session.server_address = sem.to_string(smtp_server if smtp_server not in (None, "") else pop3_server)
-    if smtp_port is not None:
+    if smtp_port not in (None, "", 0):
         session.port = smtp_port
     session.asynchronous = sem.to_bool(asynchronous)
     session.authenticate = False
@@ -102,14 +113,23 @@ def email_start_smtp_session(rt: Runtime, user: Any, *rest: Any) -> bool:
 
 @function("EmailCloseSession", "EmailFermeSession", can_fail=True)
 def email_close_session(rt: Runtime, target: Any) -> bool:
-    try:
-        session = _session(rt, target)
-    except EmailFailure as failure:
-        return rt.fail(str(failure))
-    session.close_session(rt)
-    if not isinstance(target, (SMTPSession, UnavailableSession)):
-        MailService.of(rt).forget(sem.to_string(target))
-    return not rt.error_occurred
+    """Close a session variable, or every session (sending and reading) opened under a user name."""
+    from .mailbox import ReceivingSession  # noqa: PLC0415
+
+    if isinstance(target, (SMTPSession, UnavailableSession, ReceivingSession)):
+        return target.close_session(rt)
+    service = MailService.of(rt)
+    name = sem.to_string(target)
+    sender = service.find_named(name)
+    reader = service.named_receivers.pop(name.casefold(), None)
+    if sender is None and reader is None:
+        return rt.fail(f"no email session is open under the name '{name}'")
+    if reader is not None and not reader.close_session(rt):
+        return False
+    if sender is not None:
+        sender.close_session(rt)
+        service.forget(name)
+    return True
 
 
 @function("EmailStartOutlookSession", "EmailOuvreSessionOutlook", can_fail=True)

@@ -84,6 +84,12 @@ class EmailAttach(WLObject):
     def copy(self) -> EmailAttach:
         return EmailAttach(self.name, self._content, self.content_type, self.content_id, self.inline)
 
+    def save(self, rt: Any, destination: Any) -> bool:
+        """<emailAttach>.Save(file): write the content to disk; False with ErrorInfo() when it cannot."""
+        from .reading import save_attachment  # noqa: PLC0415 - the reading module registers after this one
+
+        return save_attachment(rt, self, destination)
+
 
 class Email(WLObject):
     """One message: who sends it to whom, its subject, bodies and attachments, and what the server said."""
@@ -317,6 +323,7 @@ EMAIL_MEMBERS = [
 ]
 
 ATTACH_MEMBERS = [
+    _method("save", "Save", "Sauve"),
     _prop("name", "Name", "Nom"),
     _prop("content", "Content", "Contenu"),
     _prop("content_type", "ContentType", "TypeContenu"),

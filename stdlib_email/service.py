@@ -50,6 +50,8 @@ class MailService:
         self._next_id = 0
         self._capture: CaptureServer | None = None
         self._authority: Any = None
+        self._mailboxes: Any = None
+        self.named_receivers: dict[str, Any] = {}
         self._captured_by_server: dict[str, list[CapturedMessage]] = {}
         self._pending: set[asyncio.Task[Any]] = set()
         self.configured: dict[int, Any] = {}
@@ -134,6 +136,51 @@ class MailService:
         if self._capture is not None:
             self._capture.label(local_port, label)
 
+    # ------------------------------------------------------------------ where mail is read
+
+    def receiving_mode(self, protocol: str) -> str:
+        """--pop3/--imap when given; else capture with a capture --smtp, and the real servers otherwise."""
+        chosen = getattr(self.rt.options, protocol, "") or ""
+        if chosen:
+            return chosen
+        return "capture" if self.mode == "capture" else "live"
+
+    def receiving_endpoint(self, protocol: str, server: str, port: int, security: Security, ignore: IgnoreError) -> Endpoint:
+        label = f"{server}:{port}"
+        mode = self.receiving_mode(protocol)
+        name = protocol.upper()
+        if mode == "capture":
+            boxes = self.mailboxes()
+            ports = {
+                ("imap", False): boxes.imap_port, ("imap", True): boxes.imaps_port,
+                ("pop3", False): boxes.pop3_port, ("pop3", True): boxes.pop3s_port,
+            }
+            target = ports[(protocol, security is Security.TLS)]
+            return Endpoint("127.0.0.1", target, security, server, label, ignore, str(self.authority().ca_cert_path), name)
+        if mode == "live":
+            return Endpoint(server, port, security, server, label, ignore, protocol=name)
+        host, _, redirect_port = mode.rpartition(":")
+        return Endpoint(host, int(redirect_port), security, host, label, ignore, protocol=name)
+
+    def mailboxes(self) -> Any:
+        """The outbox served over IMAP and POP3, started on the first receiving session that needs it."""
+        if self._mailboxes is None:
+            from .capture_mailboxes import CaptureMailboxes  # noqa: PLC0415
+
+            outbox = self.outbox()
+            try:
+                outbox.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise EmailFailure(f"cannot prepare the outbox {outbox}: {exc.strerror or exc}") from None
+            boxes = CaptureMailboxes(outbox, self.authority(), self.token_validator())
+            self.run(boxes.start())
+            self._mailboxes = boxes
+        return self._mailboxes
+
+    def label_mailbox(self, local_port: int, label: str) -> None:
+        if self._mailboxes is not None:
+            self._mailboxes.label(local_port, label)
+
     # ------------------------------------------------------------------ what was sent
 
     def new_identifier(self) -> int:
@@ -208,3 +255,6 @@ class MailService:
         if self._capture is not None:
             self.run(self._capture.stop())
             self._capture = None
+        if self._mailboxes is not None:
+            self.run(self._mailboxes.stop())
+            self._mailboxes = None

@@ -57,6 +57,10 @@ def _parser() -> argparse.ArgumentParser:
     common(run)
     run.add_argument("--smtp", type=_smtp, default="capture", metavar="capture|live|HOST:PORT",
                      help="where mail goes: the embedded capture server (default), the real servers, or one server")
+    run.add_argument("--pop3", type=_smtp, default=None, metavar="capture|live|HOST:PORT",
+                     help="where POP3 sessions read mail (default: the outbox in capture mode, else the real servers)")
+    run.add_argument("--imap", type=_smtp, default=None, metavar="capture|live|HOST:PORT",
+                     help="where IMAP sessions read mail (default: the outbox in capture mode, else the real servers)")
     run.add_argument("--outbox", default="wl-outbox", metavar="DIR", help="where captured mail is stored (default ./wl-outbox)")
     run.add_argument("--token-cache", metavar="DIR",
                      help="keep OAuth tokens between runs in DIR (owner-only files); by default they live in memory only")
@@ -76,6 +80,8 @@ def _options(args: argparse.Namespace) -> RunOptions:
         lenient=args.lenient,
         defines=dict(args.define),
         smtp=getattr(args, "smtp", "capture"),
+        pop3=getattr(args, "pop3", None) or "",
+        imap=getattr(args, "imap", None) or "",
         outbox=getattr(args, "outbox", "wl-outbox"),
         lang=args.lang,
         token_cache=getattr(args, "token_cache", None),

@@ -23,6 +23,9 @@ class RunOptions:
     lenient: bool = False
     defines: dict[str, str] = field(default_factory=dict)
     smtp: str = "capture"  # "capture" | "live" | "HOST:PORT"
+    # where mail is read from; "" follows --smtp (capture with capture, the real servers otherwise)
+    pop3: str = ""
+    imap: str = ""
     outbox: str = "wl-outbox"
     lang: str = "auto"
     # where OAuth tokens may be kept between runs; None (the default) keeps them in memory only
