@@ -7,11 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from lark import Token, Transformer
-
 from . import nodes as n
 from .errors import Diagnostic
-from .lexer import duration_milliseconds, number_value, string_value
+from .lexer import Token, duration_milliseconds, number_value, string_value
 from .source import Span
 
 __all__ = ["AstBuilder", "BuildContext"]
@@ -66,7 +64,7 @@ def _is_lvalue(expr: Any) -> bool:
     return isinstance(expr, (n.Name, n.Member, n.Index, n.Substring))
 
 
-class AstBuilder(Transformer):
+class AstBuilder:
     """The parser's callbacks. ``context`` is set by the parser front-end before each parse."""
 
     context: BuildContext
@@ -134,7 +132,7 @@ class AstBuilder(Transformer):
     def array_type(self, c: list) -> n.TypeRef:
         article, keyword, size, element = c
         return n.TypeRef(
-            "array", "array", element, number_value(size) if size is not None else None,
+            "array", "array", element, number_value(size.value) if size is not None else None,
             span=_between(article or keyword, element),
         )
 
@@ -380,13 +378,13 @@ class AstBuilder(Transformer):
         return n.Name(str(c[0]), span=_span(c[0]))
 
     def integer(self, c: list) -> n.Number:
-        return n.Number(number_value(c[0]), span=_span(c[0]))
+        return n.Number(number_value(c[0].value), span=_span(c[0]))
 
     def real(self, c: list) -> n.Number:
-        return n.Number(number_value(c[0]), span=_span(c[0]))
+        return n.Number(number_value(c[0].value), span=_span(c[0]))
 
     def duration(self, c: list) -> n.Duration:
-        return n.Duration(duration_milliseconds(c[0]), span=_span(c[0]))
+        return n.Duration(duration_milliseconds(c[0].value), span=_span(c[0]))
 
     def true(self, c: list) -> n.Boolean:
         return n.Boolean(True, span=_span(c[0]))
@@ -399,11 +397,11 @@ class AstBuilder(Transformer):
 
     def string(self, c: list) -> n.Expr:
         token = c[0]
-        return self._text(string_value(token), _span(token))
+        return self._text(string_value(token.value), _span(token))
 
     def block_string(self, c: list) -> n.Expr:
         token = c[0]
-        return self._text(str(token), _span(token))
+        return self._text(token.value, _span(token))
 
     # ------------------------------------------------------------------ helpers
 

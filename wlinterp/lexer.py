@@ -15,16 +15,40 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from lark import Token
-from lark.parsers.lalr_analysis import Shift
-
 from grammar.keywords import DURATION_UNITS
 
 from .errors import Diagnostic
 from .source import Source, Span, ident_key
 from .vocabulary import VOCABULARY
 
-__all__ = ["KeywordUse", "Lexer", "duration_milliseconds", "number_value", "string_value"]
+__all__ = ["KeywordUse", "Lexer", "Token", "duration_milliseconds", "number_value", "string_value"]
+
+
+class Token:
+    """A terminal as the parser sees it: its type, its text and where it is (1-based, end exclusive)."""
+
+    __slots__ = ("column", "end_column", "end_line", "end_pos", "line", "start_pos", "type", "value")
+
+    def __init__(self, type_: str, value: str, start_pos: int = 0, line: int = 0, column: int = 0,
+                 end_line: int = 0, end_column: int = 0, end_pos: int = 0):
+        self.type = type_
+        self.value = value
+        self.start_pos = start_pos
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+        self.end_pos = end_pos
+
+    @classmethod
+    def new_borrow_pos(cls, type_: str, value: str, other: Token) -> Token:
+        return cls(type_, value, other.start_pos, other.line, other.column, other.end_line, other.end_column, other.end_pos)
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __repr__(self) -> str:
+        return f"Token({self.type!r}, {self.value!r}, {self.line}:{self.column})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -368,6 +392,7 @@ class Lexer:
         """The terminals of the program, chosen against ``pstate``, the live parser state."""
         states = pstate.states
         stack = pstate.state_stack
+        self._tables = pstate.tables
         line_has_tokens = False
         prev_type = ""
         while True:
@@ -448,7 +473,7 @@ class Lexer:
 
     def _reads_on(self, first: str, stack: list, states: dict, depth: int = 4) -> bool:
         """Can the parser take ``first`` and then the next few pieces of the line (each read its likeliest way)?"""
-        simulated = _after_shift(states, stack, first)
+        simulated = _after_shift(self._tables, stack, first)
         for i in range(depth):
             if simulated is None:
                 return False
@@ -460,7 +485,7 @@ class Lexer:
                 return False
             if piece[0] in ("nl", "eof") or (piece[0] == "op" and piece[1] == "SEMI"):
                 return True
-            simulated = _after_shift(states, simulated, chosen)
+            simulated = _after_shift(self._tables, simulated, chosen)
         return simulated is not None
 
     def _try_multiword(self, raw: Raw, options: list, actions: dict) -> tuple[str, Raw] | None:
@@ -523,21 +548,23 @@ def _candidate_types(raw: Raw) -> set[str]:
     return {_RAW_TYPES[kind]}
 
 
-def _after_shift(states: dict, stack: list, terminal: str) -> list | None:
+def _after_shift(tables: Any, stack: list, terminal: str) -> list | None:
     """The state stack after the parser takes ``terminal`` (with its reductions), or None if it cannot."""
+    states = tables.states
+    rules = tables.rules
     stack = list(stack)
     while True:
         action = states[stack[-1]].get(terminal)
         if action is None:
             return None
-        kind, arg = action
-        if kind is Shift:
+        shift, arg = action
+        if shift:
             stack.append(arg)
             return stack
-        size = len(arg.expansion)
-        if size:
-            del stack[-size:]
-        stack.append(states[stack[-1]][arg.origin.name][1])
+        rule = rules[arg]
+        if rule.size:
+            del stack[-rule.size:]
+        stack.append(states[stack[-1]][rule.origin][1])
 
 
 def _dedent(lines: list[str]) -> str:

@@ -3,27 +3,20 @@
 from __future__ import annotations
 
 import difflib
-import os
-import sys
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
-
-import lark
-from lark import Token
-from lark.parsers.lalr_analysis import Shift
-
-import grammar
 
 from . import nodes as n
 from .builder import AstBuilder, BuildContext
 from .errors import Diagnostic, TooManyErrors
-from .lexer import KeywordUse, Lexer
+from .lexer import KeywordUse, Lexer, Token
 from .source import Source, Span, ident_key
+from .tables import RuleShape, Tables, lark_parser, load_tables
 from .vocabulary import VOCABULARY
 
-__all__ = ["MAX_ERRORS", "ParseResult", "lark_parser", "parse"]
+__all__ = ["MAX_ERRORS", "ParseResult", "UnexpectedToken", "lark_parser", "parse"]
 
 MAX_ERRORS = 100
 
@@ -98,130 +91,142 @@ class ParseResult:
         return self.program is not None and not any(d.severity == "error" for d in self.diagnostics)
 
 
-class _NoLexer(lark.lexer.Lexer):
-    """Lark wants a lexer class; tokens come from wlinterp.lexer, fed by ``parse`` itself."""
-
-    def __init__(self, conf: Any) -> None:
-        pass
-
-    def lex(self, state: Any, parser_state: Any) -> Any:  # pragma: no cover - never called
-        raise NotImplementedError
-
-
-_LARK: lark.Lark | None = None
-_BUILDER = AstBuilder()
-
-
-def _cache_path() -> str | bool:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = Path(base) / "wlinterp"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return False
-    if not os.access(folder, os.W_OK):
-        return False
-    return str(folder / f"parser-lark{lark.__version__}-py{sys.version_info[0]}{sys.version_info[1]}.cache")
-
-
-def lark_parser() -> lark.Lark:
-    """The LALR parser, loaded from the user cache when its grammar has not changed."""
-    global _LARK
-    if _LARK is None:
-        options: dict[str, Any] = {
-            "parser": "lalr",
-            "lexer": _NoLexer,
-            "start": ["program", "interpolation"],
-            "maybe_placeholders": True,
-            "transformer": _BUILDER,
-        }
-        try:
-            _LARK = lark.Lark(grammar.grammar_text(), cache=_cache_path(), **options)
-        except (OSError, EOFError, ValueError):  # a damaged cache file: build afresh
-            _LARK = lark.Lark(grammar.grammar_text(), **options)
-    return _LARK
-
-
 class UnexpectedToken(Exception):
     """The parser cannot take this token in its current state."""
 
 
-@dataclass
-class _Tables:
-    """One start symbol's LALR tables, with reduce actions unpacked for a fast loop."""
+class _Inline(list):
+    """The children of one of Lark's helper rules (``line*`` …), spliced into the parent's children."""
 
-    states: dict  # Lark's table: state → {symbol: (action, argument)}
-    start_state: int
-    end_state: int
-    callbacks: dict
-    fast: dict = field(default_factory=dict)  # state → {terminal: (is_shift, argument)}, filled lazily
-
-    def actions(self, state: int) -> dict:
-        table = self.fast.get(state)
-        if table is None:
-            table = {}
-            for symbol, (action, arg) in self.states[state].items():
-                if action is Shift:
-                    table[symbol] = (True, arg)
-                else:
-                    table[symbol] = (False, (len(arg.expansion), arg.origin.name, self.callbacks[arg]))
-            self.fast[state] = table
-        return table
+    __slots__ = ()
 
 
-_TABLES: dict[str, _Tables] = {}
+def _reducer(shape: RuleShape, builder: AstBuilder) -> Callable[[list], Any]:
+    """The function that turns a rule's children into its value, following Lark's shaping of the tree."""
+    if not shape.builder:
+        method: Callable[[list], Any] = _Inline
+    elif hasattr(builder, shape.builder):
+        method = getattr(builder, shape.builder)
+    elif shape.expand_single:
+        method = _never(shape.builder)  # a ?rule always has one child here, so it is never built
+    else:
+        raise LookupError(f"the AST builder has no method for the grammar rule {shape.builder!r}")
+    include, trailing, expand = shape.include, shape.trailing, shape.expand_single
+    if include is None:
+        if expand:
+            return lambda children: children[0] if len(children) == 1 else method(children)
+        return method
+
+    def shaped(children: list) -> Any:
+        filtered: list = []
+        for position, inline, nones in include:
+            if nones:
+                filtered.extend([None] * nones)
+            if inline:
+                filtered.extend(children[position])
+            else:
+                filtered.append(children[position])
+        if trailing:
+            filtered.extend([None] * trailing)
+        if expand and len(filtered) == 1:
+            return filtered[0]
+        return method(filtered)
+
+    return shaped
 
 
-def _tables(start: str) -> _Tables:
-    tables = _TABLES.get(start)
-    if tables is None:
-        lalr = lark_parser().parser.parser.parser  # ParsingFrontend → LALR_Parser → _Parser
-        table = lalr.parse_table
-        tables = _Tables(table.states, table.start_states[start], table.end_states[start], lalr.callbacks)
-        _TABLES[start] = tables
-    return tables
+def _never(name: str) -> Callable[[list], Any]:
+    def build(children: list) -> Any:
+        raise AssertionError(f"the grammar rule {name!r} produced {len(children)} children where one was expected")
+
+    return build
+
+
+class _Machine:
+    """The tables with, for each rule, its size, name and reducer: what the LALR loop needs."""
+
+    def __init__(self, tables: Tables, builder: AstBuilder):
+        self.tables = tables
+        self.states = tables.states
+        self.reductions = [(r.size, r.origin, _reducer(r, builder)) for r in tables.rules]
+        # rules like `?sum: product` only hand their one child up: a chain of them (expr → … → atom) is
+        # done as one step, its end state remembered by (state below, state on top, lookahead)
+        self.passes = {i for i, r in enumerate(tables.rules) if r.size == 1 and r.expand_single and r.include is None}
+        self.chains: dict[tuple[int, int, str], int] = {}
+
+    def chain_end(self, below: int, top: int, kind: str) -> int:
+        key = (below, top, kind)
+        end = self.chains.get(key)
+        if end is None:
+            states, rules, passes = self.states, self.tables.rules, self.passes
+            end = top
+            action = states[end].get(kind)
+            while action is not None and not action[0] and action[1] in passes:
+                end = states[below][rules[action[1]].origin][1]
+                action = states[end].get(kind)
+            self.chains[key] = end
+        return end
+
+
+_BUILDER = AstBuilder()
+_MACHINE: _Machine | None = None
+
+
+def _machine() -> _Machine:
+    global _MACHINE
+    if _MACHINE is None:
+        _MACHINE = _Machine(load_tables(), _BUILDER)
+    return _MACHINE
 
 
 class ParserState:
     """The LALR automaton's stacks; ``feed_token`` shifts a token after the reductions it calls for."""
 
-    __slots__ = ("state_stack", "states", "tables", "value_stack")
+    __slots__ = ("machine", "tables", "states", "state_stack", "value_stack", "end_state")
 
-    def __init__(self, tables: _Tables, state_stack: list | None = None, value_stack: list | None = None):
-        self.tables = tables
-        self.states = tables.states
-        self.state_stack = state_stack if state_stack is not None else [tables.start_state]
+    def __init__(self, machine: _Machine, start: str, state_stack: list | None = None, value_stack: list | None = None):
+        self.machine = machine
+        self.tables = machine.tables
+        self.states = machine.states
+        self.state_stack = state_stack if state_stack is not None else [machine.tables.start_states[start]]
         self.value_stack = value_stack if value_stack is not None else []
+        self.end_state = machine.tables.end_states[start]
 
     def copy(self) -> ParserState:
-        return ParserState(self.tables, list(self.state_stack), list(self.value_stack))
+        clone = ParserState(self.machine, "program", list(self.state_stack), list(self.value_stack))
+        clone.end_state = self.end_state
+        return clone
 
     def feed_token(self, token: Token, is_end: bool = False) -> Any:
         stack = self.state_stack
         values = self.value_stack
-        tables = self.tables
-        fast = tables.fast
         states = self.states
+        machine = self.machine
+        reductions = machine.reductions
+        passes = machine.passes
         kind = token.type
-        end_state = tables.end_state
+        end_state = self.end_state
         while True:
-            state = stack[-1]
-            actions = fast.get(state) or tables.actions(state)
-            action = actions.get(kind)
+            action = states[stack[-1]].get(kind)
             if action is None:
                 raise UnexpectedToken(token)
             if action[0]:
                 stack.append(action[1])
                 values.append(token)
                 return None
-            size, origin, callback = action[1]
+            if action[1] in passes and len(stack) > 1:
+                stack[-1] = machine.chain_end(stack[-2], stack[-1], kind)
+                if is_end and stack[-1] == end_state:
+                    return values[-1]
+                continue
+            size, origin, reduce = reductions[action[1]]
             if size:
                 children = values[-size:]
                 del stack[-size:]
                 del values[-size:]
             else:
                 children = []
-            values.append(callback(children))
+            values.append(reduce(children))
             stack.append(states[stack[-1]][origin][1])
             if is_end and stack[-1] == end_state:
                 return values[-1]
@@ -238,6 +243,9 @@ def parse(
         type_name = REGISTRY.canonical_type_name
     result = ParseResult(source, None)
     session = _Session(source, result, type_name)
+    # the parse allocates many small objects and makes no cycles: the cyclic collector only slows it
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         result.program = session.run()
     except TooManyErrors:
@@ -251,6 +259,10 @@ def parse(
         result.diagnostics.append(
             Diagnostic("error", "syntax", "the program is nested too deeply to read", None, "", source.path)
         )
+    finally:
+        if collecting:
+            gc.enable()
+        _BUILDER.context = None  # type: ignore[assignment] - do not keep the last parse alive
     result.keywords = session.lexer.keywords
     result.comments = session.lexer.comments
     return result
@@ -263,7 +275,7 @@ class _Session:
         self.source = source
         self.result = result
         self.errors = 0
-        self.tables = _tables("program")
+        self.machine = _machine()
         self.lexer = Lexer(source, self.report)
         _BUILDER.context = BuildContext(source.path, self.report, self.parse_interpolation, type_name)
         self.error_lines: set[int] = set()
@@ -278,7 +290,7 @@ class _Session:
         self.result.diagnostics.append(diagnostic)
 
     def run(self) -> n.Program | None:
-        state = ParserState(self.tables)
+        state = ParserState(self.machine, "program")
         snapshot = (list(state.state_stack), list(state.value_stack))
         line_first: Token | None = None
         at_line_start = True
@@ -387,7 +399,7 @@ class _Session:
 
     def parse_interpolation(self, text: str, span: Span | None) -> n.Expr | None:
         """Parse the expression inside ``[% … %]``; positions are those of the string holding it."""
-        state = ParserState(_tables("interpolation"))
+        state = ParserState(self.machine, "interpolation")
         line = span.line if span else 1
         col = span.column if span else 1
         inner = Lexer(Source(text, self.source.path), lambda d: None)
