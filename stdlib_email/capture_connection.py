@@ -98,15 +98,21 @@ class Connection:
         except (ConnectionError, ssl.SSLError) as error:
             raise ConnectionClosed(type(error).__name__) from error
 
-    async def start_tls(self) -> None:
-        """Upgrade to TLS after STARTTLS/STLS was answered; ConnectionClosed if the handshake fails."""
-        # RFC 3207/2595: anything the client sent in the clear after the command is discarded,
-        # or an attacker could inject commands that would run as if they came over TLS
-        # (StreamReader has no public way to empty its buffer)
+    async def start_tls(self, go_ahead: bytes) -> None:
+        """Send ``go_ahead`` (the answer to STARTTLS/STLS) and upgrade to TLS; ConnectionClosed if that fails."""
+        transport = self.writer.transport
+        # Stop reading before the go-ahead leaves: the client's TLS hello must reach the TLS layer,
+        # not the plain-text buffer, however fast it comes back.
+        transport.pause_reading()
+        # RFC 3207/2595: what the client sent in the clear after the command is discarded, or an
+        # attacker could inject commands that would run as if they had come over TLS.
+        # (StreamReader has no public way to empty its buffer.)
         buffered = getattr(self.reader, "_buffer", None)
         if isinstance(buffered, bytearray):
             buffered.clear()
+        await self.send(go_ahead)
         try:
+            # asyncio's start_tls resumes reading once the TLS layer is in place
             await self.writer.start_tls(self._tls_context, ssl_handshake_timeout=self._handshake_timeout)
         except (ConnectionError, ssl.SSLError, TimeoutError, OSError) as error:
             log.info("a client gave up during the TLS upgrade: %s", type(error).__name__)

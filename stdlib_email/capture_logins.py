@@ -67,10 +67,10 @@ class LoginDesk:
         login = MailboxLogin(protocol, mechanism, user, connection.security, self._server_name(connection), accepted)
         self.logins.append(login)
         log.info(
-            "%s %s login of %r (%s) via %s: %s",
+            "%s login of %r (%s, %s) via %s: %s",
             protocol.upper(),
-            mechanism,
             user,
+            mechanism,
             login.security,
             login.server,
             "accepted" if accepted else "refused",

@@ -38,6 +38,7 @@ SUBFOLDERS = ("new", "cur")
 
 _DELIVERY_TIME = re.compile(r"^(\d+)(?:\.M(\d+))?")
 _BARE_LF = re.compile(rb"(?<!\r)\n")
+_last_uid_validity = 0
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ class Maildrop:
     def __init__(self, folder: Path):
         self.folder = Path(folder)
         # a UIDVALIDITY must change whenever UIDs may have been given anew: each object gives anew
-        self.uid_validity = max(1, int(time.time()) & 0xFFFFFFFF)
+        self.uid_validity = _new_uid_validity()
         self.colon = mailbox.Maildir.colon
         self._uids: dict[str, int] = {}
         self._next_uid = 1
@@ -138,6 +139,7 @@ class Maildrop:
             return after
         target = self.folder / "cur" / f"{key}{self.colon}{INFO_PREFIX}{''.join(sorted(after))}"
         try:
+            target.parent.mkdir(mode=0o700, exist_ok=True)
             os.replace(path, target)
         except FileNotFoundError:
             self._forget(key)
@@ -178,6 +180,13 @@ class Maildrop:
         self._paths.pop(key, None)
         self._sizes.pop(key, None)
         self._unclaimed_recent.discard(key)
+
+
+def _new_uid_validity() -> int:
+    """The time in seconds, but never twice the same in one process (two runs in one second)."""
+    global _last_uid_validity
+    _last_uid_validity = max(int(time.time()) & 0xFFFFFFFF, _last_uid_validity + 1)
+    return _last_uid_validity
 
 
 def _entries(folder: Path) -> list[os.DirEntry]:

@@ -39,12 +39,12 @@ class _POP3(poplib.POP3):
     """poplib.POP3 that connects to the endpoint's target while SNI and certificates use the program's server name."""
 
     def __init__(self, endpoint: Endpoint, timeout: float, context: ssl.SSLContext | None):
-        self._connect = _connector(endpoint, timeout)
+        self._open_socket = _connector(endpoint, timeout)
         self._tls_context = context
         super().__init__(endpoint.server_name, endpoint.port, timeout)
 
     def _create_socket(self, timeout: float) -> socket.socket:
-        sock = self._connect()
+        sock = self._open_socket()
         if self._tls_context is not None:
             sock = self._tls_context.wrap_socket(sock, server_hostname=self.host)
         return sock
@@ -54,12 +54,12 @@ class _IMAP4(imaplib.IMAP4):
     """imaplib.IMAP4 with the same split between where it connects and the name it checks."""
 
     def __init__(self, endpoint: Endpoint, timeout: float, context: ssl.SSLContext | None):
-        self._connect = _connector(endpoint, timeout)
+        self._open_socket = _connector(endpoint, timeout)
         self._tls_context = context
         super().__init__(endpoint.server_name, endpoint.port, timeout)
 
     def _create_socket(self, timeout: float | None = None) -> socket.socket:
-        sock = self._connect()
+        sock = self._open_socket()
         if self._tls_context is not None:
             sock = self._tls_context.wrap_socket(sock, server_hostname=self.host)
         return sock

@@ -215,8 +215,8 @@ def _count(value: Any, what: str) -> int:
 
 @function("Length", "Taille", "Longitud")
 def length(rt: Runtime, value: Any) -> int:
-    if isinstance(value, (WLArray, WLAssociativeArray)):
-        return len(value)
+    if isinstance(value, (WLArray, WLAssociativeArray, bytes, bytearray)):
+        return len(value)  # a buffer's length is its number of bytes
     return len(_text(value))
 
 
@@ -264,7 +264,7 @@ def no_space(rt: Runtime, value: Any, options: Any = SSC_EXTERIOR) -> str:
     if flags & SSC_INTERIOR:
         text = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", text)
     if flags & SSC_EXTERIOR:
-        text = text.strip(" \t")
+        text = text.strip(" \t\r\n")  # line breaks count as space at the ends (a body read from a server ends with one)
     return text
 
 

@@ -76,6 +76,8 @@ def to_string(value: Any) -> str:
         return format_number(value)
     if isinstance(value, (WLDuration, WLDate, WLTime, WLDateTime)):
         return str(value)
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("utf-8", "replace")  # a buffer read as text
     if isinstance(value, WLArray):
         raise WLRuntimeError("an array cannot be used as a string", hint="use one element: t[i]")
     if hasattr(value, "wl_string"):
@@ -143,6 +145,8 @@ def type_name_of(value: Any) -> str:
         return "real"
     if isinstance(value, str):
         return "string"
+    if isinstance(value, (bytes, bytearray)):
+        return "buffer"
     if value is None:
         return "Null"
     if isinstance(value, WLArray):
