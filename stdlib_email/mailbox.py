@@ -168,14 +168,24 @@ class ReceivingSession(WLObject):
         service.run(self._need().delete(number))
 
     def get_all(self, service: MailService, options: int = READ_HEADER) -> WLArray:
+        """Every message (or the unread ones), oldest first; headers only unless ertFull (bodies then load on use)."""
+        from . import mime  # noqa: PLC0415
+
         connection = self._need()
-        numbers = service.run(connection.unseen()) if options & READ_NOT_READ else range(1, self.count(service) + 1)
+        numbers = service.run(connection.unseen()) if options & READ_NOT_READ else list(range(1, self.count(service) + 1))
         headers_only = not options & READ_FULL
+        sources = service.run(connection.fetch_many(numbers, headers_only))
         mails: list[Email] = []
         for number in numbers:
             mail = Email()
-            self.read(service, number, mail, headers_only)
+            mime.fill_from_source(mail, sources.get(number, b""))
+            mail.receive_date = mail.send_date or WLDateTime(dt.datetime.now())
+            mail.identifier = number
+            if headers_only:
+                mail.defer_body(lambda target, number=number: self._load_body(service, number, target))
             mails.append(mail)
+        if numbers:
+            self.position = numbers[-1]
         return WLArray(mails, "Email", Email)
 
     def close(self, service: MailService) -> None:

@@ -154,6 +154,10 @@ class MailboxConnection:
     async def unseen(self) -> list[int]:
         return list(range(1, await self.count() + 1))
 
+    async def fetch_many(self, numbers: list[int], headers_only: bool = False) -> dict[int, bytes]:
+        """Several messages; protocols that can fetch them in one exchange do."""
+        return {number: await self.fetch(number, headers_only) for number in numbers}
+
     async def close(self) -> None:  # pragma: no cover
         raise NotImplementedError
 
@@ -302,6 +306,23 @@ class ImapConnection(MailboxConnection):
             if isinstance(item, tuple):
                 return item[1]
         raise EmailFailure(f"{self._where()} sent no message {number}")
+
+    async def fetch_many(self, numbers: list[int], headers_only: bool = False) -> dict[int, bytes]:
+        """One FETCH for a whole range of messages, instead of one exchange per message."""
+        if not numbers:
+            return {}
+        client = self._need()
+        part = "(BODY.PEEK[HEADER])" if headers_only else "(BODY[])"
+        contiguous = numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+        wanted = f"{numbers[0]}:{numbers[-1]}" if contiguous else ",".join(str(n) for n in numbers)
+        data = await self._call("FETCH", lambda: _ok(client.fetch(wanted, part)))
+        found: dict[int, bytes] = {}
+        for item in data:
+            if isinstance(item, tuple):
+                match = re.match(rb"(\d+) ", item[0])
+                if match:
+                    found[int(match.group(1))] = item[1]
+        return found
 
     async def delete(self, number: int) -> None:
         client = self._need()
