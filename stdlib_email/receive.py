@@ -166,7 +166,9 @@ def _server_text(exc: BaseException) -> str:
     text = exc.args[0] if exc.args else str(exc)
     if isinstance(text, bytes):
         text = text.decode("utf-8", "replace")
-    return str(text).strip() or type(exc).__name__
+    # imaplib quotes the server's words as a list of bytes: [b'…'] → …
+    text = re.sub(r"""\[b(['"])(.*?)\1\]""", r"\2", str(text))
+    return text.strip() or type(exc).__name__
 
 
 class Pop3Connection(MailboxConnection):
@@ -195,15 +197,21 @@ class Pop3Connection(MailboxConnection):
         if endpoint.security is Security.STARTTLS:
             await self._call("STLS", lambda: client.stls(self._context()))
             self._secured(client.sock)
-        if credentials.token:
-            raise EmailFailure(f"{self._where()}: POP3 sessions sign in with Name and Password; AuthToken (XOAUTH2) is for IMAP")
+        if credentials.token and not credentials.user:
+            raise EmailFailure(f"{self._where()}: an XOAUTH2 sign-in needs the mailbox address in Name")
 
         def sign_in() -> None:
-            client.user(credentials.user)
-            client.pass_(credentials.password)
+            if credentials.token:
+                import base64  # noqa: PLC0415
+
+                payload = f"user={credentials.user}\x01auth=Bearer {credentials.token}\x01\x01".encode()
+                client._shortcmd("AUTH XOAUTH2 " + base64.b64encode(payload).decode("ascii"))  # poplib has no AUTH
+            else:
+                client.user(credentials.user)
+                client.pass_(credentials.password)
 
         await self._call("sign-in", sign_in)
-        self.auth = "user"
+        self.auth = "xoauth2" if credentials.token else "user"
         listing = await self._call("LIST", client.list)
         self._sizes = [int(line.split()[1]) for line in listing[1]]
 
@@ -270,6 +278,9 @@ class ImapConnection(MailboxConnection):
         if endpoint.security is Security.STARTTLS:
             await self._call("STARTTLS", lambda: client.starttls(self._context()))
             self._secured(client.sock)
+
+        if credentials.token and not credentials.user:
+            raise EmailFailure(f"{self._where()}: an XOAUTH2 sign-in needs the mailbox address in Name")
 
         def sign_in() -> None:
             if credentials.token:
