@@ -26,15 +26,29 @@ _PRIORITY_HEADERS = {PRIORITY_HIGH: ("1 (Highest)", "high"), PRIORITY_LOW: ("5 (
 
 
 def parse_address(text: str) -> Address:
-    """``"Ada <ada@example.com>"``, ``"ada@example.com"`` … as an Address; a malformed one is a MimeError."""
-    name, addr = email.utils.parseaddr(text.strip())
-    if not addr or "@" not in addr or addr.startswith("@") or addr.endswith("@"):
-        raise MimeError(f"'{text.strip()}' is not an email address")
-    local, _, domain = addr.rpartition("@")
+    """``"Ada <ada@example.com>"``, ``"ada@example.com"`` … as an Address; a malformed one is a MimeError.
+
+    The address itself is checked as SMTP needs it (email-validator, syntax only); a domain in
+    another script is kept in its ASCII (IDNA) form, which every server accepts.
+    """
+    from email_validator import EmailNotValidError, validate_email  # noqa: PLC0415
+
+    shown = text.strip()
+    if any(ord(c) < 32 or ord(c) == 127 for c in shown):
+        raise MimeError(f"{shown!r} is not an email address: it holds a control character")
+    name, addr = email.utils.parseaddr(shown)
+    if not addr or "@" not in addr:
+        raise MimeError(f"'{shown}' is not an email address")
+    try:
+        checked = validate_email(addr, check_deliverability=False, allow_smtputf8=True)
+    except EmailNotValidError as problem:
+        raise MimeError(f"'{shown}' is not an email address: {problem}") from None
+    usable = checked.ascii_email or checked.normalized
+    local, _, domain = usable.rpartition("@")
     try:
         return Address(display_name=name, username=local, domain=domain)
     except (ValueError, IndexError) as exc:
-        raise MimeError(f"'{text.strip()}' is not an email address: {exc}") from None
+        raise MimeError(f"'{shown}' is not an email address: {exc}") from None
 
 
 def _from_address(mail: Email) -> Address | None:

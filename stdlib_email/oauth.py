@@ -129,14 +129,18 @@ class _Redirect:
     def __init__(self, url: str):
         parts = urlsplit(url)
         host = (parts.hostname or "").lower()
-        if parts.scheme != "http" or host not in _LOOPBACK or not parts.port:
+        try:
+            port = parts.port
+        except ValueError:  # "localhost:99999", "localhost:80x"
+            port = None
+        if parts.scheme != "http" or host not in _LOOPBACK or not port:
             raise EmailFailure(
                 f"RedirectionURL must be a loopback address with a port, such as http://localhost:9000 "
                 f"(got '{url}'): the code comes back to this machine"
             )
         self.url = url
         self.host = "127.0.0.1" if host == "localhost" else host.strip("[]")
-        self.port = parts.port
+        self.port = port
         self.path = parts.path or "/"
         self.arrived: asyncio.Future[str] | None = None
         self._server: asyncio.AbstractServer | None = None
@@ -205,13 +209,7 @@ async def _authorize(parameters: OAuth2Parameters, timeout: float, routing: Any,
         opened = browser(url)
         visit = asyncio.ensure_future(opened) if opened is not None else None
         try:
-            assert redirect.arrived is not None
-            answer = await asyncio.wait_for(redirect.arrived, timeout)
-        except asyncio.TimeoutError:
-            raise EmailFailure(
-                f"the sign-in did not come back to {parameters.redirection_url} within {timeout:g} s "
-                "(was the browser window closed?)"
-            ) from None
+            answer = await _wait_for_redirect(redirect, visit, timeout, parameters)
         finally:
             if visit is not None:
                 visit.cancel()
@@ -232,6 +230,34 @@ async def _authorize(parameters: OAuth2Parameters, timeout: float, routing: Any,
         except Exception as exc:  # noqa: BLE001 - httpx2's transport errors have no common public base here
             raise _network_failure(parameters.token_url, exc) from None
     return dict(token)
+
+
+async def _wait_for_redirect(redirect: _Redirect, visit: Any, timeout: float, parameters: OAuth2Parameters) -> str:
+    """The URL the browser came back to; a scripted browser that fails ends the wait at once."""
+    import asyncio  # noqa: PLC0415
+
+    assert redirect.arrived is not None
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    waiting = {redirect.arrived} | ({visit} if visit is not None else set())
+    while not redirect.arrived.done():
+        left = deadline - loop.time()
+        if left <= 0:
+            break
+        done, _ = await asyncio.wait(waiting, timeout=left, return_when=asyncio.FIRST_COMPLETED)
+        if visit is not None and visit in done:
+            waiting.discard(visit)
+            problem = visit.exception() if not visit.cancelled() else None
+            if problem is not None and not redirect.arrived.done():
+                if isinstance(problem, EmailFailure):
+                    raise EmailFailure(f"the sign-in at {_host(parameters.auth_url)} failed: {problem}")
+                raise EmailFailure(f"the sign-in page {_host(parameters.auth_url)} could not be reached: {problem}")
+    if not redirect.arrived.done():
+        raise EmailFailure(
+            f"the sign-in did not come back to {parameters.redirection_url} within {timeout:g} s "
+            "(was the browser window closed?)"
+        )
+    return redirect.arrived.result()
 
 
 async def _refresh(token: AuthToken, timeout: float, routing: Any) -> dict[str, Any]:
@@ -259,6 +285,10 @@ def _check(parameters: OAuth2Parameters) -> None:
                         (parameters.token_url, "TokenURL"), (parameters.redirection_url, "RedirectionURL")):
         if not sem.to_string(value).strip():
             raise EmailFailure(f"OAuth2Parameters.{what} is empty")
+    for value, what in ((parameters.auth_url, "AuthURL"), (parameters.token_url, "TokenURL")):
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.hostname or any(c.isspace() for c in value):
+            raise EmailFailure(f"OAuth2Parameters.{what} is not a web address: '{value}'")
 
 
 def _host(url: str) -> str:
@@ -338,10 +368,19 @@ class _Capture:
             async with httpx2.AsyncClient(**options) as outside, httpx2.AsyncClient() as local:
                 answer = await outside.get(url)
                 location = answer.headers.get("location", "")
-                if answer.status_code in (301, 302, 303, 307) and location:
-                    await local.get(location)  # back to the program's own listener, on loopback
+                if answer.status_code not in (301, 302, 303, 307) or not location:
+                    raise EmailFailure(f"the authorization server refused the request: {_oauth_error(answer)}")
+                await local.get(location)  # back to the program's own listener, on loopback
 
         return consent
+
+
+def _oauth_error(answer: Any) -> str:
+    try:
+        body = answer.json()
+        return str(body.get("error_description") or body.get("error") or answer.status_code)
+    except ValueError:
+        return f"HTTP {answer.status_code}"
 
 
 def _to_embedded(server: Any, authority: Any) -> Any:

@@ -89,6 +89,8 @@ class MailboxConnection:
             raise
         except CertificateProblem as problem:
             raise EmailFailure(f"the certificate of {self._where()} was rejected: {problem}") from None
+        except (UnicodeError, ValueError) as exc:
+            raise EmailFailure(f"cannot talk to {self._where()} during {step}: {exc}") from None
         except Exception as exc:  # noqa: BLE001 - poplib/imaplib raise many kinds; each is explained below
             raise self._explain(exc, step) from None
 

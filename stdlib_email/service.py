@@ -25,6 +25,20 @@ __all__ = ["MailService", "DEFAULT_TIMEOUT"]
 DEFAULT_TIMEOUT = 600.0
 
 
+def _check_server_name(server: str) -> None:
+    """A ServerAddress that no DNS or TLS layer can carry is refused before anything connects."""
+    problem = ""
+    if any(ord(c) < 33 or ord(c) == 127 for c in server):
+        problem = "it holds a space or a control character"
+    else:
+        try:
+            server.encode("idna")
+        except UnicodeError:
+            problem = "a part of it is empty or too long"
+    if problem:
+        raise EmailFailure(f"{server!r} is not a valid server name: {problem}; check ServerAddress")
+
+
 def _authority_folder(outbox: Path) -> Path:
     """Where the capture CA lives: the user's cache (its key must not travel with a shared outbox)."""
     import os  # noqa: PLC0415
@@ -80,6 +94,7 @@ class MailService:
 
     def endpoint(self, server: str, port: int, security: Security, ignore: IgnoreError) -> Endpoint:
         """Where a session named ``server:port`` really connects, under ``--smtp``."""
+        _check_server_name(server)
         label = f"{server}:{port}"
         mode = self.mode
         if mode == "capture":
@@ -146,6 +161,7 @@ class MailService:
         return "capture" if self.mode == "capture" else "live"
 
     def receiving_endpoint(self, protocol: str, server: str, port: int, security: Security, ignore: IgnoreError) -> Endpoint:
+        _check_server_name(server)
         label = f"{server}:{port}"
         mode = self.receiving_mode(protocol)
         name = protocol.upper()

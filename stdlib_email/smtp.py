@@ -74,6 +74,10 @@ class SmtpConnection:
             smtp.close()
             self._smtp = None
             raise self._explain(exc, "connecting") from None
+        except (ValueError, UnicodeError) as exc:  # a server name TLS cannot carry (empty label, NUL …)
+            smtp.close()
+            self._smtp = None
+            raise EmailFailure(f"cannot connect to {self._where()}: '{endpoint.server_name}' is not a valid server name ({exc})") from None
 
     async def _connect_socket(self) -> socket.socket:
         endpoint = self.endpoint
@@ -82,6 +86,8 @@ class SmtpConnection:
             infos = await asyncio.wait_for(
                 loop.getaddrinfo(endpoint.host, endpoint.port, type=socket.SOCK_STREAM), self.timeout
             )
+        except (UnicodeError, ValueError):
+            raise EmailFailure(f"'{endpoint.server_name}' is not a valid server name; check ServerAddress") from None
         except socket.gaierror:
             raise EmailFailure(
                 f"cannot find the SMTP server '{endpoint.server_name}' (port {endpoint.port}): the name does not resolve; "
@@ -160,10 +166,17 @@ class SmtpConnection:
         if self._smtp is None or not self._smtp.is_connected:
             raise EmailFailure(f"the session with {self._where()} is closed: open it again before sending")
         smtp = self._smtp
+        international = not all(address.isascii() for address in (sender, *recipients))
+        if international and not smtp.supports_extension("smtputf8"):
+            raise EmailFailure(
+                f"{self._where()} does not accept addresses written outside ASCII (no SMTPUTF8), "
+                "and one of this message's addresses needs it"
+            )
+        mail_options = ["SMTPUTF8"] if international else []
         async with self._lock:
             step = "MAIL FROM"
             try:
-                await smtp.mail(sender)
+                await smtp.mail(sender, options=mail_options)
                 for recipient in recipients:
                     step = f"RCPT TO <{recipient}>"
                     await smtp.rcpt(recipient)
@@ -181,6 +194,8 @@ class SmtpConnection:
                 raise EmailFailure(f"{self._where()} refused the message: {exc.code} {_first_line(exc.message)}") from None
             except (aiosmtplib.SMTPException, OSError, asyncio.TimeoutError) as exc:
                 raise self._explain(exc, step) from None
+            except (ValueError, UnicodeError) as exc:  # aiosmtplib refuses what SMTP cannot carry
+                raise EmailFailure(f"cannot send to {self._where()} during {step}: {exc}") from None
 
     async def _reset(self, smtp: aiosmtplib.SMTP) -> None:
         try:

@@ -132,7 +132,7 @@ class AstBuilder:
     def array_type(self, c: list) -> n.TypeRef:
         article, keyword, size, element = c
         return n.TypeRef(
-            "array", "array", element, number_value(size.value) if size is not None else None,
+            "array", "array", element, self._number(size, number_value) if size is not None else None,
             span=_between(article or keyword, element),
         )
 
@@ -378,13 +378,20 @@ class AstBuilder:
         return n.Name(str(c[0]), span=_span(c[0]))
 
     def integer(self, c: list) -> n.Number:
-        return n.Number(number_value(c[0].value), span=_span(c[0]))
+        return n.Number(self._number(c[0], number_value), span=_span(c[0]))
 
     def real(self, c: list) -> n.Number:
-        return n.Number(number_value(c[0].value), span=_span(c[0]))
+        return n.Number(self._number(c[0], number_value), span=_span(c[0]))
 
     def duration(self, c: list) -> n.Duration:
-        return n.Duration(duration_milliseconds(c[0].value), span=_span(c[0]))
+        return n.Duration(self._number(c[0], duration_milliseconds), span=_span(c[0]))
+
+    def _number(self, token: Token, read: Callable[[str], int | float]) -> int | float:
+        try:
+            return read(token.value)
+        except OverflowError as too_big:
+            self._error(str(too_big), _span(token), "write a smaller number")
+            return 0
 
     def true(self, c: list) -> n.Boolean:
         return n.Boolean(True, span=_span(c[0]))

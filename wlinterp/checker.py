@@ -519,6 +519,11 @@ class _Checker:
         member = info.member(expr.name)
         wanted = "method" if method else "property"
         if member is not None and member.kind == wanted:
+            if method and call is not None and info.python_class is not None:
+                least, most = member.arity(info.python_class)
+                if not least <= len(call.args) <= most:
+                    expected = f"{least}" if least == most else f"{least} to {most}"
+                    self._error("arity", f"'{expr.name}' takes {expected} argument(s), {len(call.args)} given", call.span)
             return
         if method and member is None:
             entry = REGISTRY.lookup(expr.name)

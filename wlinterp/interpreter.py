@@ -93,6 +93,8 @@ _ARITHMETIC: dict[str, Callable[[Any, Any], Any]] = {
     "^": sem.power,
 }
 _COMPOUND = {"+=": sem.add, "-=": sem.subtract, "*=": sem.multiply, "/=": sem.divide}
+# beyond this an array declaration is refused rather than left to exhaust memory
+_LARGEST_ARRAY = 10_000_000
 
 
 class Interpreter:
@@ -220,7 +222,11 @@ class Interpreter:
             element = type_ref.element or n.TypeRef("Variant")
             make = self._maker(element)
             array = WLArray(None, element.name, make, self.converter(element))
-            array.items = [make() for _ in range(type_ref.size or 0)]
+            size = type_ref.size or 0
+            if size > _LARGEST_ARRAY:
+                raise WLRuntimeError(f"an array of {size} elements is larger than wlinterp can hold ({_LARGEST_ARRAY})",
+                                     type_ref.span)
+            array.items = [make() for _ in range(size)]
             return array
         if type_ref.kind == "assoc":
             element = type_ref.element or n.TypeRef("Variant")
@@ -698,6 +704,11 @@ class Interpreter:
         info = REGISTRY.type_of_value(owner)
         member = info.member(callee.name) if info is not None else None
         if member is not None and member.kind == "method":
+            least, most = member.arity(type(owner))
+            if not least <= len(args) <= most:
+                expected = f"{least}" if least == most else f"{least} to {most}"
+                raise WLRuntimeError(f"{member.name} takes {expected} argument(s), {len(args)} given",
+                                     expr.span, diagnostic_code="arity")
             if member.can_fail:
                 self.rt.clear_error()
             method = getattr(owner, member.attribute)

@@ -21,7 +21,7 @@ from .errors import Diagnostic
 from .source import Source, Span, ident_key
 from .vocabulary import VOCABULARY
 
-__all__ = ["KeywordUse", "Lexer", "Token", "duration_milliseconds", "number_value", "string_value"]
+__all__ = ["KeywordUse", "Lexer", "Token", "after_shift", "duration_milliseconds", "number_value", "string_value"]
 
 
 class Token:
@@ -91,7 +91,7 @@ _SCAN = re.compile(
   | (?P<bcomment>/\*)
   | (?P<cont>\.\.\.)
   | (?P<hex>0[xX][0-9A-Fa-f](?:_?[0-9A-Fa-f])*)
-  | (?P<duration>{_NUMBER}[ \t]*(?:{_UNITS})(?![\w'])(?:[ \t]*{_NUMBER}[ \t]*(?:{_UNITS})(?![\w']))*)
+  | (?P<duration>{_NUMBER}[ \t]*(?ai:{_UNITS})(?![\w'])(?:[ \t]*{_NUMBER}[ \t]*(?ai:{_UNITS})(?![\w']))*)
   | (?P<num>{_NUMBER})
   | (?P<str>"(?:[^"\r\n]|"")*")
   | (?P<badstr>"[^\r\n]*)
@@ -101,8 +101,10 @@ _SCAN = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-_DURATION_PART = re.compile(rf"({_NUMBER})[ \t]*({_UNITS})(?![\w'])", re.IGNORECASE)
+# units match without case but only in ASCII: "ſ" (long s) is no "s", "mın" no "min"
+_DURATION_PART = re.compile(rf"({_NUMBER})[ \t]*((?ai:{_UNITS}))(?![\w'])")
 _DIRECTIVE = re.compile(r"<[ \t]*([^\W\d]\w*)(?:[ \t]+([^\W\d]\w*))?[ \t]*(>?)")
+_LINE_BREAK = re.compile(r"[\r\n]")
 _REST_OF_LINE_BLANK = re.compile(r"[ \t]*(?://[^\r\n]*)?(?:\r\n|\n|\r|$)")
 
 # Raw piece: (kind, value, start, end, line, column, end_line, end_column)
@@ -211,6 +213,10 @@ class Lexer:
                 if value in _AFTER_OPERAND_ONLY and not prev_operand:
                     value = text[pos]
                     end = pos + 1
+                    if value not in _OPERATORS:  # a "~" that starts no operator here
+                        self._error(f"unexpected character '{value}'", Span(line, col, line, col + 1))
+                        pos = end
+                        continue
                 if value == "]]":
                     if brackets and brackets[-1] == "[[":
                         brackets.pop()
@@ -341,8 +347,8 @@ class Lexer:
         return None
 
     def _line_end(self, pos: int) -> int:
-        ends = [i for i in (self.text.find("\n", pos), self.text.find("\r", pos)) if i >= 0]
-        return min(ends) if ends else len(self.text)
+        found = _LINE_BREAK.search(self.text, pos)  # one scan for either \r or \n, not two to the end
+        return found.start() if found else len(self.text)
 
     def _block_string(self, pos: int, line: int, col: int, line_start: int) -> tuple[Raw, int, int, int]:
         """A multi-line string: ``[`` ending a line, text lines, then ``]`` starting a line."""
@@ -473,7 +479,7 @@ class Lexer:
 
     def _reads_on(self, first: str, stack: list, states: dict, depth: int = 4) -> bool:
         """Can the parser take ``first`` and then the next few pieces of the line (each read its likeliest way)?"""
-        simulated = _after_shift(self._tables, stack, first)
+        simulated = after_shift(self._tables, stack, first)
         for i in range(depth):
             if simulated is None:
                 return False
@@ -485,7 +491,7 @@ class Lexer:
                 return False
             if piece[0] in ("nl", "eof") or (piece[0] == "op" and piece[1] == "SEMI"):
                 return True
-            simulated = _after_shift(self._tables, simulated, chosen)
+            simulated = after_shift(self._tables, simulated, chosen)
         return simulated is not None
 
     def _try_multiword(self, raw: Raw, options: list, actions: dict) -> tuple[str, Raw] | None:
@@ -548,7 +554,7 @@ def _candidate_types(raw: Raw) -> set[str]:
     return {_RAW_TYPES[kind]}
 
 
-def _after_shift(tables: Any, stack: list, terminal: str) -> list | None:
+def after_shift(tables: Any, stack: list, terminal: str) -> list | None:
     """The state stack after the parser takes ``terminal`` (with its reductions), or None if it cannot."""
     states = tables.states
     rules = tables.rules
@@ -584,9 +590,18 @@ def duration_milliseconds(text: str) -> int | float:
     return total
 
 
+MAX_DIGITS = 40  # WinDev's widest number (numeric) holds 38 significant digits
+
+
 def number_value(text: str) -> int | float:
-    """An integer, real or hexadecimal literal, with its ``_`` and space separators."""
+    """An integer, real or hexadecimal literal, with its ``_`` and space separators.
+
+    A literal longer than any WinDev number can hold raises OverflowError.
+    """
     cleaned = text.replace("_", "").replace(" ", "")
+    digits = cleaned[2:] if cleaned[:2].lower() == "0x" else cleaned.replace(".", "")
+    if len(digits) > MAX_DIGITS:
+        raise OverflowError(f"the number {cleaned[:12]}… has {len(digits)} digits; WinDev numbers hold at most 38")
     if cleaned[:2].lower() == "0x":
         return int(cleaned[2:], 16)
     if "." in cleaned:

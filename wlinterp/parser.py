@@ -11,7 +11,7 @@ from typing import Any
 from . import nodes as n
 from .builder import AstBuilder, BuildContext
 from .errors import Diagnostic, TooManyErrors
-from .lexer import KeywordUse, Lexer, Token
+from .lexer import KeywordUse, Lexer, Token, after_shift
 from .source import Source, Span, ident_key
 from .tables import RuleShape, Tables, lark_parser, load_tables
 from .vocabulary import VOCABULARY
@@ -41,11 +41,14 @@ _OPENER_REPAIRS: dict[str, tuple[str, ...]] = {
     "COMPILE_IF": ("COMPILE_IF", "TRUE", "DIRECTIVE_CLOSE", "_NL"),
     "CONSTANT": ("CONSTANT", "_NL"),
 }
-# Tokens that open a block closed by END, as they sit on the parser's value stack.
+# Tokens that open a block, as they sit on the parser's value stack.
 _BLOCK_OPENERS = {
     "IF", "SWITCH", "FOR", "FOR_EACH", "FOR_EACH_STRING", "WHILE", "LOOP",
-    "WHEN_EXCEPTION_IN", "CONSTANT", "INTERNAL_PROCEDURE",
+    "WHEN_EXCEPTION_IN", "CONSTANT", "INTERNAL_PROCEDURE", "COMPILE_IF",
 }
+# What closes whatever is open, tried in order: END; DO … END for a WHEN EXCEPTION IN still in its
+# body; <END> for a <COMPILE IF>.
+_CLOSERS = (("END",), ("DO", "_NL", "END"), ("DIRECTIVE_END",))
 
 _DESCRIPTIONS = {
     "_NL": "end of line",
@@ -268,6 +271,25 @@ def parse(
     return result
 
 
+# A syntax error sends the parser back to where its line began. The stacks are saved then by their
+# height and their top part only: a line's reductions reach at most a few entries below where it
+# began, and copying the whole stacks at every line would make deep nesting cost n² time.
+_SAVED_TOP = 256
+
+
+def _save(state: ParserState) -> tuple[int, list, int, list]:
+    states, values = state.state_stack, state.value_stack
+    return len(states), states[-_SAVED_TOP:], len(values), values[-_SAVED_TOP:]
+
+
+def _restore(state: ParserState, saved: tuple[int, list, int, list]) -> None:
+    height, states_top, value_height, values_top = saved
+    del state.state_stack[height - len(states_top):]
+    state.state_stack.extend(states_top)
+    del state.value_stack[value_height - len(values_top):]
+    state.value_stack.extend(values_top)
+
+
 class _Session:
     """One parse: the parser state, the lexer feeding it, and the error recovery between them."""
 
@@ -291,13 +313,13 @@ class _Session:
 
     def run(self) -> n.Program | None:
         state = ParserState(self.machine, "program")
-        snapshot = (list(state.state_stack), list(state.value_stack))
+        snapshot = _save(state)
         line_first: Token | None = None
         at_line_start = True
         last: Token | None = None
         for token in self.lexer.tokens(state):
             if at_line_start:
-                snapshot = (list(state.state_stack), list(state.value_stack))
+                snapshot = _save(state)
                 line_first = token
             at_line_start = token.type == "_NL"
             last = token
@@ -309,8 +331,7 @@ class _Session:
                     if self._close_open_blocks(state, token):
                         continue  # the block is closed: feed the same token again
                     self._syntax_error(state, token)
-                    state.state_stack[:] = snapshot[0]
-                    state.value_stack[:] = snapshot[1]
+                    _restore(state, snapshot)
                     if token.type != "_NL":
                         self.lexer.skip_line()
                     at_line_start = True
@@ -335,20 +356,22 @@ class _Session:
             (v for v in reversed(state.value_stack) if isinstance(v, Token) and v.type in _BLOCK_OPENERS),
             None,
         )
-        if opener is None or not _accepts(state, ("END",)):
+        closing = next((c for c in _CLOSERS if _accepts(state, c[:1])), None)
+        if opener is None or closing is None:
             return False
-        keyword = VOCABULARY.spelling("END", _language_of(opener))
+        lang = _language_of(opener)
+        wanted = " … ".join(_spelled(kind, lang) for kind in closing if kind != "_NL")
         self.report(
             Diagnostic(
                 "error",
                 "syntax",
-                f"{str(opener).split()[0].upper()} opened at line {opener.line} is never closed: expected {keyword}",
+                f"{_opener_name(opener)} opened at line {opener.line} is never closed: expected {wanted}",
                 Span(opener.line, opener.column, opener.end_line, opener.end_column),
-                f"add {keyword} on a line of its own where the block ends",
+                f"add {wanted} on a line of its own where the block ends",
                 self.source.path,
             )
         )
-        for kind in ("END", "_NL"):
+        for kind in (*closing, "_NL"):
             state.feed_token(Token.new_borrow_pos(kind, "", token))
         return True
 
@@ -358,14 +381,14 @@ class _Session:
             return
         if first.type == "IF" and bad.type != "_NL" and self._then_seen_before(first, bad):
             return  # a single-line IF: nothing to close
-        stack, values = list(state.state_stack), list(state.value_stack)
+        saved = _save(state)
         try:
             for kind in _OPENER_REPAIRS[first.type]:
-                value = str(first) if kind == first.type else "_" if kind == "NAME" else ""
+                # the stand-in opener keeps the program's text, so 'never closed' names it as written
+                value = first.value if kind == _OPENER_REPAIRS[first.type][0] else "_" if kind == "NAME" else ""
                 state.feed_token(Token.new_borrow_pos(kind, value, first))
         except UnexpectedToken:
-            state.state_stack[:] = stack
-            state.value_stack[:] = values
+            _restore(state, saved)
 
     def _then_seen_before(self, first: Token, bad: Token) -> bool:
         """Did a THEN with something after it come before the bad token? Then the IF is single-line."""
@@ -422,22 +445,44 @@ class _Session:
 
 
 def _accepts(state: ParserState, types: tuple[str, ...]) -> bool:
-    copy = state.copy()
+    """Would the parser take these tokens now? Simulated on the states only (no AST is built), on the
+    stack's top part (see _save)."""
+    stack: list | None = state.state_stack[-_SAVED_TOP:]
     try:
         for kind in types:
-            copy.feed_token(Token(kind, ""))
-    except UnexpectedToken:
+            stack = after_shift(state.tables, stack, kind)
+            if stack is None:
+                return False
+    except IndexError:
         return False
     return True
 
 
 def _language_of(token: Token) -> str:
-    key = ident_key(str(token).split()[0])
-    for lang in ("en", "fr", "es"):
-        entry = VOCABULARY.by_terminal.get(token.type)
-        if entry and any(ident_key(s.split()[0]) == key for s in getattr(entry, lang)):
-            return lang
-    return "en"
+    """The language an opener was written in (its stand-in keeps the original text)."""
+    words = token.value.lstrip("<").split()
+    if not words:
+        return "en"
+    key = ident_key(words[0])
+    found: set[str] = set()
+    for (_terminal, spelling), langs in VOCABULARY.languages.items():
+        if spelling.split()[0] == key:
+            found |= langs
+    return next((lang for lang in ("en", "fr", "es") if lang in found), "en")
+
+
+def _opener_name(token: Token) -> str:
+    """An opener as the program wrote it, whole: FOR EACH, WHEN EXCEPTION IN, <COMPILE IF> …"""
+    text = " ".join(token.value.split()).upper() or token.type.replace("_", " ")
+    if text.startswith("<"):
+        return text + ">"
+    return text
+
+
+def _spelled(kind: str, lang: str) -> str:
+    if kind == "DIRECTIVE_END":
+        return "<" + VOCABULARY.spelling("END", lang) + ">"
+    return VOCABULARY.spelling(kind, lang)
 
 
 def _describe(token: Token) -> str:

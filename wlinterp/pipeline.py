@@ -111,6 +111,10 @@ def run_compiled(compiled: Compiled, options: RunOptions, stdout: IO[str] | None
     except RecursionError:
         status = "runtime-error"
         diagnostics.append(Diagnostic("error", "runtime", "stack overflow: procedures called each other too deeply", None, "", compiled.source.path))
+    except MemoryError:
+        status = "runtime-error"
+        diagnostics.append(Diagnostic("error", "runtime", "the program ran out of memory", None,
+                                      "look for an array or a string that grows without end", compiled.source.path))
     except Exception as exc:  # noqa: BLE001 - a bug of ours must still end as a diagnostic and a report
         status = "runtime-error"
         diagnostics.append(_internal(exc, "runtime", compiled.source.path))

@@ -102,6 +102,20 @@ class Member:
     def name(self) -> str:
         return self.spellings["en"][0]
 
+    def arity(self, owner: type) -> tuple[int, int]:
+        """Least and most arguments a method takes in WLanguage (self and the runtime left out)."""
+        function = getattr(owner, self.attribute)
+        skip = 2 if self.runtime else 1
+        least, most = 0, 0
+        for param in list(inspect.signature(function).parameters.values())[skip:]:
+            if param.kind is param.VAR_POSITIONAL:
+                most = UNLIMITED
+            elif param.default is param.empty:
+                least, most = least + 1, most + 1
+            else:
+                most += 1
+        return least, most
+
 
 @dataclass
 class TypeInfo:

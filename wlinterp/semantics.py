@@ -94,7 +94,10 @@ def _parse_number(text: str) -> int | float:
     try:
         return int(stripped)
     except ValueError:
-        return float(stripped)
+        number = float(stripped)  # a real, or an integer too long for int()
+    if math.isinf(number):
+        raise WLRuntimeError(f"the number {stripped[:12]}… is too large")
+    return number
 
 
 def val(value: Any) -> int | float:
