@@ -50,6 +50,8 @@ def email_start_session(rt: Runtime, target: Any, password: Any = None, pop3_ser
     """EmailStartSession(session) opens a session variable; EmailStartSession(user, password, POP3 server
     [, SMTP server [, POP3 port [, SMTP port [, asynchronous]]]]) opens a POP3 and an SMTP session under a user name."""
     if password is None and pop3_server is None:
+        if isinstance(target, str):
+            return rt.fail(unavailable("MS Exchange"))  # EmailStartSession(profile name) is the MAPI form
         if not hasattr(target, "start_session"):
             return rt.fail(f"EmailStartSession needs a session variable, not a {sem.type_name_of(target)}")
         return target.start_session(rt)

@@ -453,6 +453,24 @@ def _store_cached(path: Path | None, response: dict[str, Any]) -> None:
 # ------------------------------------------------------------------------------ WLanguage functions
 
 
+def _remember(rt: Runtime, parameters: OAuth2Parameters, token: AuthToken) -> AuthToken:
+    rt.state.setdefault("oauth.tokens", {})[_identity(parameters)] = token
+    return token
+
+
+def _identity(parameters: OAuth2Parameters) -> tuple[str, str, str]:
+    return (parameters.client_id, parameters.auth_url, parameters.scope)
+
+
+def verify(rt: Runtime, parameters: OAuth2Parameters) -> AuthToken:
+    """The sign-in this run (or the token cache) already holds for these parameters, without any browser;
+    an empty, invalid AuthToken when there is none."""
+    held = rt.state.get("oauth.tokens", {}).get(_identity(parameters))
+    if held is None:
+        held = _load_cached(_cache_file(rt, parameters), parameters)
+    return held if held is not None else AuthToken(parameters=parameters.copy())
+
+
 def identify(rt: Runtime, parameters: OAuth2Parameters) -> AuthToken:
     """The Python API of AuthIdentify: a token, or EmailFailure."""
     _secret(rt, parameters.client_secret)
@@ -472,7 +490,7 @@ def identify(rt: Runtime, parameters: OAuth2Parameters) -> AuthToken:
     token = AuthToken.from_response(response, parameters.copy())
     _secret(rt, token.value, token.refresh)
     _store_cached(cache, response)
-    return token
+    return _remember(rt, parameters, token)
 
 
 def refresh(rt: Runtime, token: AuthToken) -> AuthToken:
@@ -498,6 +516,18 @@ def auth_identify(rt: Runtime, parameters: Any, *_callback: Any) -> AuthToken | 
     except EmailFailure as failure:
         rt.fail(str(failure))
         return None
+
+
+@REGISTRY.function("AuthVerifyAuthentication", "AuthVérifieAuthentification", can_fail=True)
+def auth_verify_authentication(rt: Runtime, parameters: Any) -> AuthToken | None:
+    """AuthVerifyAuthentication(OAuth2Parameters): is the user still signed in? The token held for these
+    parameters, without opening a browser; its Valid property answers."""
+    if not isinstance(parameters, OAuth2Parameters):
+        rt.fail(f"AuthVerifyAuthentication needs an OAuth2Parameters variable, not a {sem.type_name_of(parameters)}")
+        return None
+    token = verify(rt, parameters)
+    _secret(rt, token.value, token.refresh)
+    return token
 
 
 @REGISTRY.function("AuthRefreshToken", "AuthRenouvelleToken", can_fail=True)

@@ -303,3 +303,25 @@ def test_token_cache_is_opt_in_and_owner_only(tmp_path: Path, monkeypatch):
     (stored,) = list(cache.iterdir())
     assert stat.S_IMODE(os.stat(stored).st_mode) == 0o600
     assert stat.S_IMODE(os.stat(cache).st_mode) == 0o700
+
+
+def test_verify_authentication_answers_without_a_browser(tmp_path: Path):
+    text = """
+P is OAuth2Parameters
+P.ClientID = "app"
+P.AuthURL = "https://login.example.com/a"
+P.TokenURL = "https://login.example.com/t"
+P.RedirectionURL = "http://localhost:49330"
+Before is AuthToken = AuthVerifyAuthentication(P)
+Trace("before:", Before.Valid)
+T is AuthToken = AuthIdentify(P)
+After is AuthToken = AuthVerifyAuthentication(P)
+Trace("after:", After.Valid, After.Value = T.Value)
+"""
+    outcome = run(text, outbox=str(tmp_path / "outbox"))
+    assert lines(outcome) == ["before: 0", "after: 1 1"]
+
+
+def test_a_profile_name_alone_is_ms_exchange_and_fails_here():
+    outcome = run('Trace(EmailStartSession("Outlook profile"), ErrorInfo())\n')
+    assert lines(outcome)[0].startswith("0 MS Exchange sessions are not available on this platform")
