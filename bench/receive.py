@@ -26,7 +26,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.dovecot import DovecotInstance  # noqa: E402 - the same fixture the tests use
-
 from wlinterp.pipeline import run_source  # noqa: E402
 from wlinterp.runtime import RunOptions  # noqa: E402
 from wlinterp.source import Source  # noqa: E402

@@ -32,10 +32,11 @@ from datetime import datetime
 from email import policy
 from email.parser import BytesHeaderParser
 from pathlib import Path
-from typing import Any, Self
+from typing import Any
 
 from aiosmtpd.smtp import MISSING, SMTP, AuthResult, Envelope, LoginPassword, Session, TLSSetupException
 
+from .listeners import LOOPBACK, Listeners, ServerLifecycle
 from .tls import CertificateAuthority
 
 __all__ = ["INDEX_FILE", "MAX_MESSAGE_SIZE", "CaptureServer", "CapturedMessage", "TokenValidator"]
@@ -44,15 +45,11 @@ log = logging.getLogger(__name__)
 
 INDEX_FILE = "index.jsonl"
 MAX_MESSAGE_SIZE = 50 * 1024 * 1024
-LOOPBACK = "127.0.0.1"
 GREETING_NAME = "localhost"
 IDENT = "wlinterp capture server (messages stay on this machine)"
 IDLE_TIMEOUT = 300.0
 HANDSHAKE_TIMEOUT = 30.0
 STOP_TIMEOUT = 5.0
-# Python 3.12's wait_closed() also waits for clients still in their TLS handshake, which stop()
-# cannot reach before 3.13 (abort_clients): give them this long, not the handshake's 30 s
-HANDSHAKE_GRACE = 1.0
 # RFC 5321 allows 1000-octet lines, but an XOAUTH2 line carries a whole access token
 # (Microsoft's are JWTs of several kilobytes) and must fit in one line
 LINE_LIMIT = 64 * 1024
@@ -216,7 +213,7 @@ class _Handler:
         return "451 4.3.0 Internal error of the capture server"
 
 
-class CaptureServer:
+class CaptureServer(ServerLifecycle):
     """An SMTP server on loopback that accepts every message and files it in a Maildir outbox."""
 
     def __init__(
@@ -239,7 +236,7 @@ class CaptureServer:
         self._idle_timeout = idle_timeout
         self._handler = _Handler(self)
         self._maildir: mailbox.Maildir | None = None
-        self._listeners: dict[str, asyncio.Server] = {}
+        self._listeners = Listeners("capture server")
         self._connections: set[_CaptureSMTP] = set()
         self._labels: dict[int, str] = {}
         self._callbacks: list[Callable[[CapturedMessage], None]] = []
@@ -248,50 +245,35 @@ class CaptureServer:
 
     async def start(self) -> None:
         """Open the outbox and listen on two free loopback ports, on the running event loop."""
-        if self._listeners:
-            raise RuntimeError("the capture server is already running")
+        self._listeners.ensure_stopped()
         self._maildir = _open_maildir(self.outbox)
         context = self._tls_context or self.authority.server_context()
         loop = asyncio.get_running_loop()
-        self._listeners["plain"] = await loop.create_server(
+        self._listeners.add("plain", await loop.create_server(
             lambda: self._protocol(loop, implicit_tls=False, tls_context=context), LOOPBACK, 0
-        )
-        self._listeners["tls"] = await loop.create_server(
+        ))
+        self._listeners.add("tls", await loop.create_server(
             lambda: self._protocol(loop, implicit_tls=True, tls_context=None),
             LOOPBACK,
             0,
             ssl=context,
             ssl_handshake_timeout=HANDSHAKE_TIMEOUT,
-        )
+        ))
         log.info("capture server on %s: plain/STARTTLS %d, TLS %d", LOOPBACK, self.plain_port, self.tls_port)
 
     async def stop(self) -> None:
         """Stop listening, cut the connections still open, and wait (briefly) until they are gone."""
-        listeners, self._listeners = list(self._listeners.values()), {}
-        for listener in listeners:
-            listener.close()
-            # Python 3.13+ can also cut connections still in their TLS handshake
-            if hasattr(listener, "abort_clients"):
-                listener.abort_clients()
-        for connection in list(self._connections):
-            if connection.transport is not None:
-                connection.transport.abort()
-        await self._drain_connections()
-        for listener in listeners:
-            try:
-                await asyncio.wait_for(listener.wait_closed(), HANDSHAKE_GRACE)
-            except TimeoutError:
-                log.info("capture server stopped with a TLS handshake still pending")
+
+        async def cut() -> None:
+            for connection in list(self._connections):
+                if connection.transport is not None:
+                    connection.transport.abort()
+            await self._drain_connections()
+
+        await self._listeners.close(cut)
         self._labels.clear()
         if self._maildir is not None:
             self._maildir.close()
-
-    async def __aenter__(self) -> Self:
-        await self.start()
-        return self
-
-    async def __aexit__(self, *_: object) -> None:
-        await self.stop()
 
     @property
     def plain_port(self) -> int:
@@ -316,9 +298,7 @@ class CaptureServer:
     # ------------------------------------------------------------------ internals
 
     def _port(self, name: str) -> int:
-        if name not in self._listeners:
-            raise RuntimeError("the capture server is not running")
-        return self._listeners[name].sockets[0].getsockname()[1]
+        return self._listeners.port(name)
 
     def _protocol(
         self, loop: asyncio.AbstractEventLoop, *, implicit_tls: bool, tls_context: ssl.SSLContext | None

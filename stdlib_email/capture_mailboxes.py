@@ -30,7 +30,6 @@ import logging
 import ssl
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Self
 
 from .capture import TokenValidator
 from .capture_connection import HANDSHAKE_TIMEOUT, LINE_LIMIT, Connection
@@ -38,18 +37,15 @@ from .capture_imap import ImapServer
 from .capture_logins import LoginDesk, MailboxLogin
 from .capture_maildrop import Maildrop
 from .capture_pop3 import Pop3Server
+from .listeners import LOOPBACK, Listeners, ServerLifecycle
 from .tls import CertificateAuthority
 
 __all__ = ["CaptureMailboxes", "MailboxLogin"]
 
 log = logging.getLogger(__name__)
 
-LOOPBACK = "127.0.0.1"
 IDLE_TIMEOUT = 300.0
 STOP_TIMEOUT = 5.0
-# Python 3.12's wait_closed() also waits for clients still in their TLS handshake, which stop()
-# cannot reach before 3.13 (abort_clients): give them this long, not the handshake's 30 s
-HANDSHAKE_GRACE = 1.0
 # listener name -> (protocol, implicit TLS)
 LISTENERS = {
     "imap": ("imap", False),
@@ -59,7 +55,7 @@ LISTENERS = {
 }
 
 
-class CaptureMailboxes:
+class CaptureMailboxes(ServerLifecycle):
     """IMAP and POP3 servers on loopback that serve the capture outbox as every user's INBOX."""
 
     def __init__(
@@ -81,7 +77,7 @@ class CaptureMailboxes:
         self._desk = LoginDesk(token_validator, self._server_name)
         self._maildrop = Maildrop(self.outbox)
         self._servers = {"imap": ImapServer(self._maildrop, self._desk), "pop3": Pop3Server(self._maildrop, self._desk)}
-        self._listeners: dict[str, asyncio.Server] = {}
+        self._listeners = Listeners("capture mailboxes")
         self._clients: dict[asyncio.Task, Connection] = {}
         self._labels: dict[int, str] = {}
 
@@ -89,19 +85,18 @@ class CaptureMailboxes:
 
     async def start(self) -> None:
         """Listen on four free loopback ports, on the running event loop."""
-        if self._listeners:
-            raise RuntimeError("the capture mailboxes are already running")
+        self._listeners.ensure_stopped()
         context = self._tls_context or self.authority.server_context()
         loop = asyncio.get_running_loop()
         try:
             for name, (protocol, implicit_tls) in LISTENERS.items():
-                self._listeners[name] = await loop.create_server(
+                self._listeners.add(name, await loop.create_server(
                     self._factory(loop, protocol, implicit_tls, context),
                     LOOPBACK,
                     0,
                     ssl=context if implicit_tls else None,
                     ssl_handshake_timeout=self._handshake_timeout if implicit_tls else None,
-                )
+                ))
         except BaseException:
             await self.stop()
             raise
@@ -116,34 +111,20 @@ class CaptureMailboxes:
 
     async def stop(self) -> None:
         """Stop listening, cut the connections still open, and wait (briefly) until they are gone."""
-        listeners, self._listeners = list(self._listeners.values()), {}
-        for listener in listeners:
-            listener.close()
-            # Python 3.13+ can also cut connections still in their TLS handshake
-            if hasattr(listener, "abort_clients"):
-                listener.abort_clients()
-        for connection in list(self._clients.values()):
-            connection.abort()
-        tasks = list(self._clients)
-        if tasks:
-            _, pending = await asyncio.wait(tasks, timeout=STOP_TIMEOUT)
-            for task in pending:
-                task.cancel()
-            if pending:
-                await asyncio.wait(pending, timeout=STOP_TIMEOUT)
-        for listener in listeners:
-            try:
-                await asyncio.wait_for(listener.wait_closed(), HANDSHAKE_GRACE)
-            except TimeoutError:
-                log.info("capture mailboxes stopped with a TLS handshake still pending")
+
+        async def cut() -> None:
+            for connection in list(self._clients.values()):
+                connection.abort()
+            tasks = list(self._clients)
+            if tasks:
+                _, pending = await asyncio.wait(tasks, timeout=STOP_TIMEOUT)
+                for task in pending:
+                    task.cancel()
+                if pending:
+                    await asyncio.wait(pending, timeout=STOP_TIMEOUT)
+
+        await self._listeners.close(cut)
         self._labels.clear()
-
-    async def __aenter__(self) -> Self:
-        await self.start()
-        return self
-
-    async def __aexit__(self, *_: object) -> None:
-        await self.stop()
 
     @property
     def imap_port(self) -> int:
@@ -179,9 +160,7 @@ class CaptureMailboxes:
     # ------------------------------------------------------------------ internals
 
     def _port(self, name: str) -> int:
-        if name not in self._listeners:
-            raise RuntimeError("the capture mailboxes are not running")
-        return self._listeners[name].sockets[0].getsockname()[1]
+        return self._listeners.port(name)
 
     def _server_name(self, connection: Connection) -> str:
         return self._labels.get(connection.peer_port, f"{LOOPBACK}:{connection.local_port}")

@@ -100,7 +100,7 @@ def build(mail: Email, *, bcc_header: bool = False, now: dt.datetime | None = No
     if mail.reply_to.strip():
         msg["Reply-To"] = [parse_address(r) for r in mail.reply_to.split(";") if r.strip()]
     msg["Subject"] = mail.subject
-    moment = now or dt.datetime.now(dt.timezone.utc).astimezone()
+    moment = now or dt.datetime.now(dt.UTC).astimezone()
     msg["Date"] = email.utils.format_datetime(moment)
     if not mail.message_id:
         mail.message_id = email.utils.make_msgid(domain=domain or (sender.domain if sender else "wlinterp.invalid"))

@@ -81,7 +81,7 @@ class AuthToken(WLObject):
     @property
     def valid(self) -> bool:
         """There is a token and it has not expired."""
-        return bool(self.value) and (self._expires is None or self._expires > dt.datetime.now(dt.timezone.utc))
+        return bool(self.value) and (self._expires is None or self._expires > dt.datetime.now(dt.UTC))
 
     def refresh_token(self, rt: Runtime) -> AuthToken | None:
         """<AuthToken>.RefreshToken(): a new token from the refresh token, or Null with ErrorOccurred."""
@@ -104,9 +104,9 @@ class AuthToken(WLObject):
         expires_in = response.get("expires_in")
         expires: dt.datetime | None = None
         if expires_at:
-            expires = dt.datetime.fromtimestamp(float(expires_at), dt.timezone.utc)
+            expires = dt.datetime.fromtimestamp(float(expires_at), dt.UTC)
         elif expires_in:
-            expires = dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=float(expires_in))
+            expires = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=float(expires_in))
         shown = {k: ("…" if k in ("access_token", "refresh_token", "id_token") else v) for k, v in response.items()}
         return cls(
             str(response.get("access_token", "")), str(response.get("refresh_token") or previous_refresh), expires,
@@ -179,7 +179,7 @@ class _Redirect:
             await writer.drain()
             if answered and self.arrived is not None and not self.arrived.done():
                 self.arrived.set_result(f"http://{self.host}:{self.port}{target}")
-        except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, asyncio.TimeoutError, IndexError, OSError):
+        except (TimeoutError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, IndexError, OSError):
             pass  # a stray connection (a favicon, a port scan) is not the redirect
         finally:
             writer.close()

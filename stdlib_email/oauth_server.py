@@ -31,7 +31,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar
 from urllib.parse import parse_qsl, urlsplit
 from wsgiref.headers import Headers
 
@@ -53,13 +53,13 @@ from authlib.oauth2.rfc6749 import (
 from authlib.oauth2.rfc6750 import BearerTokenGenerator
 from authlib.oauth2.rfc7636 import CodeChallenge
 
+from .listeners import LOOPBACK, Listeners, ServerLifecycle
 from .tls import CertificateAuthority
 
 __all__ = ["CODE_LIFETIME", "EmbeddedAuthorizationServer", "is_loopback_redirect"]
 
 log = logging.getLogger(__name__)
 
-LOOPBACK = "127.0.0.1"
 LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 _NOT_IN_URIS = frozenset(' "<>\\^`{|}')
 # who gives consent: there is no browser, and so no real person, behind this server
@@ -83,8 +83,6 @@ HANDSHAKE_TIMEOUT = 10.0
 SSL_SHUTDOWN_TIMEOUT = 2.0
 CLOSE_TIMEOUT = 2.0
 STOP_TIMEOUT = 5.0
-# as in the capture server: before 3.13 stop() cannot cut a client still in its TLS handshake
-HANDSHAKE_GRACE = 1.0
 
 Pairs = list[tuple[str, str]]
 
@@ -596,7 +594,7 @@ _hide_tokens_in_authlib_logs()
 # ---------------------------------------------------------------------- the server
 
 
-class EmbeddedAuthorizationServer:
+class EmbeddedAuthorizationServer(ServerLifecycle):
     """An OAuth2 authorization server on loopback that consents by itself and checks the tokens it issues."""
 
     def __init__(
@@ -614,51 +612,37 @@ class EmbeddedAuthorizationServer:
         self.deny_consent = deny_consent
         self._store = _Store(token_lifetime, code_lifetime)
         self._engine = _Engine(clients, self._store, refresh_tokens=refresh_tokens)
-        self._listeners: dict[str, asyncio.Server] = {}
+        self._listeners = Listeners("OAuth2 server")
         self._connections: dict[asyncio.Task[Any], asyncio.StreamWriter] = {}
 
     # ------------------------------------------------------------------ life cycle
 
     async def start(self) -> None:
         """Listen on two free loopback ports, HTTPS and plain HTTP, on the running event loop."""
-        if self._listeners:
-            raise RuntimeError("the OAuth2 server is already running")
-        self._listeners["https"] = await asyncio.start_server(
+        self._listeners.ensure_stopped()
+        self._listeners.add("https", await asyncio.start_server(
             partial(self._serve, "https"),
             LOOPBACK,
             0,
             ssl=self.authority.server_context(),
             ssl_handshake_timeout=HANDSHAKE_TIMEOUT,
             ssl_shutdown_timeout=SSL_SHUTDOWN_TIMEOUT,
-        )
-        self._listeners["http"] = await asyncio.start_server(partial(self._serve, "http"), LOOPBACK, 0)
+        ))
+        self._listeners.add("http", await asyncio.start_server(partial(self._serve, "http"), LOOPBACK, 0))
         log.info("OAuth2 server on %s: https %d, http %d", LOOPBACK, self.https_port, self.http_port)
 
     async def stop(self) -> None:
         """Stop listening, cut the connections still open, and wait (briefly) until they are gone."""
-        listeners, self._listeners = list(self._listeners.values()), {}
-        for listener in listeners:
-            listener.close()
-            if hasattr(listener, "abort_clients"):  # Python 3.13+
-                listener.abort_clients()
-        # abort rather than cancel: Python 3.11's asyncio reports a cancelled connection task as an
-        # error of the loop ("Exception in callback StreamReaderProtocol...")
-        for writer in self._connections.values():
-            writer.transport.abort()
-        if self._connections:
-            await asyncio.wait(list(self._connections), timeout=STOP_TIMEOUT)
-        for listener in listeners:
-            try:
-                await asyncio.wait_for(listener.wait_closed(), HANDSHAKE_GRACE)
-            except TimeoutError:
-                log.info("OAuth2 server stopped with a TLS handshake still pending")
 
-    async def __aenter__(self) -> Self:
-        await self.start()
-        return self
+        async def cut() -> None:
+            # abort rather than cancel: Python 3.11's asyncio reports a cancelled connection task as an
+            # error of the loop ("Exception in callback StreamReaderProtocol...")
+            for writer in self._connections.values():
+                writer.transport.abort()
+            if self._connections:
+                await asyncio.wait(list(self._connections), timeout=STOP_TIMEOUT)
 
-    async def __aexit__(self, *_: object) -> None:
-        await self.stop()
+        await self._listeners.close(cut)
 
     @property
     def https_port(self) -> int:
@@ -679,9 +663,7 @@ class EmbeddedAuthorizationServer:
     # ------------------------------------------------------------------ internals
 
     def _port(self, name: str) -> int:
-        if name not in self._listeners:
-            raise RuntimeError("the OAuth2 server is not running")
-        return self._listeners[name].sockets[0].getsockname()[1]
+        return self._listeners.port(name)
 
     async def _serve(self, scheme: str, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         """One connection: one request, one response, then close; never raises but for cancellation."""

@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from wlinterp.runtime import Runtime
 
-    from .capture import CaptureServer, CapturedMessage
+    from .capture import CapturedMessage, CaptureServer
 
 __all__ = ["MailService", "DEFAULT_TIMEOUT"]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wlinterp import semantics as sem
 from wlinterp.errors import WLRuntimeError
@@ -22,6 +22,9 @@ from .endpoint import Credentials
 from .errors import EmailFailure
 from .message import Email
 from .service import MailService
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .smtp import SmtpConnection
 
 __all__ = ["SMTPSession", "UnavailableSession", "token_text"]
 

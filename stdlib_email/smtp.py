@@ -70,7 +70,7 @@ class SmtpConnection:
             smtp.close()
             self._smtp = None
             raise
-        except (aiosmtplib.SMTPException, OSError, asyncio.TimeoutError) as exc:
+        except (TimeoutError, aiosmtplib.SMTPException, OSError) as exc:
             smtp.close()
             self._smtp = None
             raise self._explain(exc, "connecting") from None
@@ -93,7 +93,7 @@ class SmtpConnection:
                 f"cannot find the SMTP server '{endpoint.server_name}' (port {endpoint.port}): the name does not resolve; "
                 "check ServerAddress"
             ) from None
-        except asyncio.TimeoutError:
+        except TimeoutError:
             raise EmailFailure(f"looking up '{endpoint.server_name}' took longer than {self._seconds()}") from None
         last: Exception | None = None
         for family, kind, proto, _name, address in infos:
@@ -102,7 +102,7 @@ class SmtpConnection:
             try:
                 await asyncio.wait_for(loop.sock_connect(sock, address), self.timeout)
                 return sock
-            except (OSError, asyncio.TimeoutError) as exc:
+            except (TimeoutError, OSError) as exc:
                 sock.close()
                 last = exc
         if isinstance(last, asyncio.TimeoutError):
@@ -192,7 +192,7 @@ class SmtpConnection:
                 ) from None
             except aiosmtplib.SMTPDataError as exc:
                 raise EmailFailure(f"{self._where()} refused the message: {exc.code} {_first_line(exc.message)}") from None
-            except (aiosmtplib.SMTPException, OSError, asyncio.TimeoutError) as exc:
+            except (TimeoutError, aiosmtplib.SMTPException, OSError) as exc:
                 raise self._explain(exc, step) from None
             except (ValueError, UnicodeError) as exc:  # aiosmtplib refuses what SMTP cannot carry
                 raise EmailFailure(f"cannot send to {self._where()} during {step}: {exc}") from None
@@ -200,7 +200,7 @@ class SmtpConnection:
     async def _reset(self, smtp: aiosmtplib.SMTP) -> None:
         try:
             await smtp.rset()
-        except (aiosmtplib.SMTPException, OSError, asyncio.TimeoutError):
+        except (TimeoutError, aiosmtplib.SMTPException, OSError):
             pass  # the failure already reported matters more than a failed RSET
 
     async def close(self) -> None:
@@ -210,7 +210,7 @@ class SmtpConnection:
         try:
             if smtp.is_connected:
                 await smtp.quit()
-        except (aiosmtplib.SMTPException, OSError, asyncio.TimeoutError):
+        except (TimeoutError, aiosmtplib.SMTPException, OSError):
             pass  # the server went away first: the session is closed either way
         finally:
             smtp.close()

@@ -174,7 +174,7 @@ def test_expired_and_wrong_host_needs_both_flags(trust):
 
     from stdlib_email.tls import server_context_from_pem
 
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     context = server_context_from_pem(*trust.sign(["other.example"], not_before=now - dt.timedelta(days=9), not_after=now - dt.timedelta(days=1)))
     with smtp_server(implicit_tls=context) as (port, _):
         lines, _ = send(port, host="localhost", option="optionTLS", flags="emailSessionIgnoreCertificateExpired")
