@@ -11,16 +11,14 @@ import datetime as dt
 from typing import Any
 
 from wlinterp import semantics as sem
-from wlinterp.errors import WLRuntimeError
 from wlinterp.registry import REGISTRY, Member, names
 from wlinterp.runtime import Runtime
-from wlinterp.values import WLArray, WLDateTime, WLObject
+from wlinterp.values import WLArray, WLDateTime
 
-from .constants import OPTION_DEFAULT, OPTION_SECURITY, STANDARD_PORTS, IgnoreError, Security
-from .endpoint import Credentials
 from .errors import EmailFailure
 from .message import Email
 from .service import MailService
+from .settings import SessionSettings
 
 __all__ = ["POP3Session", "IMAPSession", "ReceivingSession"]
 
@@ -33,64 +31,19 @@ REGISTRY.constant("ertAsynchronous", "ertAsynchrone", value=READ_ASYNCHRONOUS)
 REGISTRY.constant("emailAll", value=0)
 
 
-class ReceivingSession(WLObject):
+class ReceivingSession(SessionSettings):
     """What POP3 and IMAP sessions share: the connection settings and the reading position."""
 
     wl_type = "email receiving session"
     protocol = "pop3"
 
     def __init__(self) -> None:
-        self.server_address = ""
-        self._port: int | None = None
-        self.name = ""
-        self._password = ""
-        self._option = OPTION_DEFAULT
-        self.auth_token: Any = None
-        self._ignore_error = IgnoreError.NONE
+        super().__init__()
         self._connection: Any = None
         self.position = 0
         self.count_at_open = 0
 
     # ------------------------------------------------------------------ properties
-
-    @property
-    def password(self) -> str:
-        return self._password
-
-    @password.setter
-    def password(self, value: Any) -> None:
-        self._password = sem.to_string(value)
-
-    @property
-    def option(self) -> int:
-        return self._option
-
-    @option.setter
-    def option(self, value: Any) -> None:
-        option = sem.convert_to("int", value)
-        if option not in OPTION_SECURITY:
-            raise WLRuntimeError(f"{option} is not a session option", hint="use emailOptionDefault or optionTLS")
-        self._option = option
-
-    @property
-    def security(self) -> Security:
-        return OPTION_SECURITY[self._option]
-
-    @property
-    def port(self) -> int:
-        return self._port if self._port else STANDARD_PORTS[self.protocol][self.security]
-
-    @port.setter
-    def port(self, value: Any) -> None:
-        self._port = sem.convert_to("int", value)
-
-    @property
-    def ignore_error(self) -> int:
-        return int(self._ignore_error)
-
-    @ignore_error.setter
-    def ignore_error(self, value: Any) -> None:
-        self._ignore_error = IgnoreError(sem.convert_to("int", value) & 0xF)
 
     @property
     def is_open(self) -> bool:
@@ -102,8 +55,6 @@ class ReceivingSession(WLObject):
         raise NotImplementedError
 
     def open(self, service: MailService) -> None:
-        from .session import token_text  # noqa: PLC0415
-
         if self.is_open:
             return
         server = self.server_address.strip()
@@ -111,9 +62,7 @@ class ReceivingSession(WLObject):
             raise EmailFailure(f"no {self.protocol.upper()} server address: set ServerAddress before opening the session")
         endpoint = service.receiving_endpoint(self.protocol, server, self.port, self.security, self._ignore_error)
         connection = self._new_connection(endpoint, service.timeout, lambda port: service.label_mailbox(port, endpoint.label))
-        service.rt.register_secret(self._password)
-        service.rt.register_secret(token_text(self.auth_token))
-        service.run(connection.open(Credentials(self.name, self._password, token_text(self.auth_token))))
+        service.run(connection.open(self.credentials(service.rt)))
         self._connection = connection
         self.position = 0
         self.count_at_open = service.run(connection.count())

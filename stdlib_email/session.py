@@ -5,99 +5,38 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from wlinterp import semantics as sem
-from wlinterp.errors import WLRuntimeError
 from wlinterp.registry import REGISTRY, Member, names
 from wlinterp.runtime import Runtime
 from wlinterp.values import WLObject
 
 from .constants import (
     HEADER_BCC,
-    OPTION_DEFAULT,
-    OPTION_SECURITY,
-    STANDARD_PORTS,
-    IgnoreError,
-    Security,
 )
-from .endpoint import Credentials
 from .errors import EmailFailure
 from .message import Email
 from .service import MailService
+from .settings import SessionSettings
 
 if TYPE_CHECKING:  # pragma: no cover
     from .smtp import SmtpConnection
 
-__all__ = ["SMTPSession", "UnavailableSession", "token_text"]
+__all__ = ["SMTPSession", "UnavailableSession"]
 
 
-def token_text(token: Any) -> str:
-    """The access token an AuthToken (or a plain string) carries, for XOAUTH2."""
-    if token is None:
-        return ""
-    value = getattr(token, "value", token)
-    return sem.to_string(value) if value is not None else ""
-
-
-class SMTPSession(WLObject):
+class SMTPSession(SessionSettings):
     """An SMTP connection described by properties; ``start_session`` connects and signs in."""
 
     wl_type = "emailSMTPSession"
 
+    protocol = "smtp"
+    option_hint = "use emailOptionDefault, emailProtocolSMTPS or optionTLS"
+
     def __init__(self) -> None:
-        self.server_address = ""
-        self._port: int | None = None
-        self.name = ""
-        self._password = ""
-        self._option = OPTION_DEFAULT
+        super().__init__()
         self.asynchronous = False
-        self.auth_token: Any = None
-        self._ignore_error = IgnoreError.NONE
         self._connection: SmtpConnection | None = None
         self._local_port: int | None = None
         self.authenticate = True  # the legacy EmailStartSession form does not sign in its SMTP half
-
-    # ------------------------------------------------------------------ properties
-
-    @property
-    def password(self) -> str:
-        return self._password
-
-    @password.setter
-    def password(self, value: Any) -> None:
-        self._password = sem.to_string(value)
-
-    @property
-    def option(self) -> int:
-        return self._option
-
-    @option.setter
-    def option(self, value: Any) -> None:
-        option = sem.convert_to("int", value)
-        if option not in OPTION_SECURITY:
-            raise WLRuntimeError(
-                f"{option} is not an SMTP option", hint="use emailOptionDefault, emailProtocolSMTPS or optionTLS"
-            )
-        self._option = option
-
-    @property
-    def security(self) -> Security:
-        return OPTION_SECURITY[self._option]
-
-    @property
-    def port(self) -> int:
-        """The port set, else the standard one for the security chosen (25, 587 or 465)."""
-        return self._port if self._port else STANDARD_PORTS["smtp"][self.security]
-
-    @port.setter
-    def port(self, value: Any) -> None:
-        self._port = sem.convert_to("int", value)
-
-    @property
-    def ignore_error(self) -> int:
-        return int(self._ignore_error)
-
-    @ignore_error.setter
-    def ignore_error(self, value: Any) -> None:
-        self._ignore_error = IgnoreError(sem.convert_to("int", value) & 0xF)
 
     @property
     def is_open(self) -> bool:
@@ -107,8 +46,6 @@ class SMTPSession(WLObject):
 
     def start_session(self, rt: Runtime) -> bool:
         """Open the session: True, or False with ErrorOccurred set and ErrorInfo() saying why."""
-        rt.register_secret(self._password)
-        rt.register_secret(token_text(self.auth_token))
         try:
             self.open(MailService.of(rt))
         except EmailFailure as failure:
@@ -149,7 +86,7 @@ class SMTPSession(WLObject):
             service.label_connection(local_port, endpoint.label)
 
         connection = SmtpConnection(endpoint, service.timeout, connected)
-        credentials = Credentials(self.name, self._password if self.authenticate else "", token_text(self.auth_token))
+        credentials = self.credentials(service.rt, with_password=self.authenticate)
         try:
             service.run(connection.open(credentials))
         except EmailFailure as failure:
