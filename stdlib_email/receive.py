@@ -8,6 +8,7 @@ one event loop goes on (the capture servers live on that loop). Every failure be
 from __future__ import annotations
 
 import asyncio
+import base64
 import imaplib
 import poplib
 import re
@@ -26,43 +27,33 @@ __all__ = ["MailboxConnection", "Pop3Connection", "ImapConnection"]
 T = TypeVar("T")
 
 
-def _connector(endpoint: Endpoint, timeout: float) -> Callable[[], socket.socket]:
-    """Connect to where the socket really goes (the capture server in capture mode), not to the named server."""
-
-    def connect() -> socket.socket:
-        return socket.create_connection((endpoint.host, endpoint.port), timeout)
-
-    return connect
-
-
-class _POP3(poplib.POP3):
-    """poplib.POP3 that connects to the endpoint's target while SNI and certificates use the program's server name."""
+class _Routed:
+    """A poplib/imaplib client whose socket goes to the endpoint's target (the capture server in capture
+    mode) while SNI and certificate checks use the program's server name."""
 
     def __init__(self, endpoint: Endpoint, timeout: float, context: ssl.SSLContext | None):
-        self._open_socket = _connector(endpoint, timeout)
+        self._target = (endpoint.host, endpoint.port)
         self._tls_context = context
-        super().__init__(endpoint.server_name, endpoint.port, timeout)
-
-    def _create_socket(self, timeout: float) -> socket.socket:
-        sock = self._open_socket()
-        if self._tls_context is not None:
-            sock = self._tls_context.wrap_socket(sock, server_hostname=self.host)
-        return sock
-
-
-class _IMAP4(imaplib.IMAP4):
-    """imaplib.IMAP4 with the same split between where it connects and the name it checks."""
-
-    def __init__(self, endpoint: Endpoint, timeout: float, context: ssl.SSLContext | None):
-        self._open_socket = _connector(endpoint, timeout)
-        self._tls_context = context
-        super().__init__(endpoint.server_name, endpoint.port, timeout)
+        super().__init__(endpoint.server_name, endpoint.port, timeout)  # type: ignore[call-arg]
 
     def _create_socket(self, timeout: float | None = None) -> socket.socket:
-        sock = self._open_socket()
+        sock = socket.create_connection(self._target, timeout)
         if self._tls_context is not None:
-            sock = self._tls_context.wrap_socket(sock, server_hostname=self.host)
+            sock = self._tls_context.wrap_socket(sock, server_hostname=self.host)  # type: ignore[attr-defined]
         return sock
+
+
+class _POP3(_Routed, poplib.POP3):
+    pass
+
+
+class _IMAP4(_Routed, imaplib.IMAP4):
+    pass
+
+
+def _xoauth2(credentials: Credentials) -> bytes:
+    """The XOAUTH2 initial response (before base64), the same for POP3 and IMAP."""
+    return f"user={credentials.user}\x01auth=Bearer {credentials.token}\x01\x01".encode()
 
 
 class MailboxConnection:
@@ -137,8 +128,54 @@ class MailboxConnection:
             return EmailFailure(f"{where} refused the sign-in of user '{self.user}': {text}")
         return EmailFailure(f"{where} answered '{text}' during {step}")
 
+    async def open(self, credentials: Credentials) -> None:
+        """Connect with the endpoint's security, sign in (password or XOAUTH2), then get the mailbox ready."""
+        endpoint = self.endpoint
+        self.user = credentials.user
+        implicit = endpoint.security is Security.TLS
+
+        def connect() -> Any:
+            client = self._new_client(self._context() if implicit else None)
+            self._peer_port(client.sock)
+            self._secured(client.sock)
+            return client
+
+        client = await self._call("connecting", connect)
+        self._client = client
+        if endpoint.security is Security.STARTTLS:
+            await self._call(self.starttls_verb, lambda: self._starttls(client, self._context()))
+            self._secured(client.sock)
+        if credentials.token and not credentials.user:
+            raise EmailFailure(f"{self._where()}: an XOAUTH2 sign-in needs the mailbox address in Name")
+
+        def sign_in() -> None:
+            if credentials.token:
+                self._sign_in_xoauth2(client, _xoauth2(credentials))
+            else:
+                self._sign_in_password(client, credentials)
+
+        await self._call("sign-in", sign_in)
+        self.auth = "xoauth2" if credentials.token else self.password_mechanism
+        await self._ready(client)
+
     # subclasses
-    async def open(self, credentials: Credentials) -> None:  # pragma: no cover - interface
+    starttls_verb = "STARTTLS"
+    password_mechanism = "login"
+    _client: Any = None
+
+    def _new_client(self, context: ssl.SSLContext | None) -> Any:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def _starttls(self, client: Any, context: ssl.SSLContext) -> None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def _sign_in_xoauth2(self, client: Any, payload: bytes) -> None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def _sign_in_password(self, client: Any, credentials: Credentials) -> None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    async def _ready(self, client: Any) -> None:  # pragma: no cover - interface
         raise NotImplementedError
 
     async def count(self) -> int:  # pragma: no cover
@@ -183,37 +220,23 @@ class Pop3Connection(MailboxConnection):
         self._client: _POP3 | None = None
         self._sizes: list[int] = []
 
-    async def open(self, credentials: Credentials) -> None:
-        endpoint = self.endpoint
-        self.user = credentials.user
-        implicit = endpoint.security is Security.TLS
+    starttls_verb = "STLS"
+    password_mechanism = "user"
 
-        def connect() -> _POP3:
-            client = _POP3(endpoint, self.timeout, self._context() if implicit else None)
-            self._peer_port(client.sock)
-            self._secured(client.sock)
-            return client
+    def _new_client(self, context: ssl.SSLContext | None) -> _POP3:
+        return _POP3(self.endpoint, self.timeout, context)
 
-        client = await self._call("connecting", connect)
-        self._client = client
-        if endpoint.security is Security.STARTTLS:
-            await self._call("STLS", lambda: client.stls(self._context()))
-            self._secured(client.sock)
-        if credentials.token and not credentials.user:
-            raise EmailFailure(f"{self._where()}: an XOAUTH2 sign-in needs the mailbox address in Name")
+    def _starttls(self, client: _POP3, context: ssl.SSLContext) -> None:
+        client.stls(context)
 
-        def sign_in() -> None:
-            if credentials.token:
-                import base64  # noqa: PLC0415
+    def _sign_in_xoauth2(self, client: _POP3, payload: bytes) -> None:
+        client._shortcmd("AUTH XOAUTH2 " + base64.b64encode(payload).decode("ascii"))  # poplib has no AUTH
 
-                payload = f"user={credentials.user}\x01auth=Bearer {credentials.token}\x01\x01".encode()
-                client._shortcmd("AUTH XOAUTH2 " + base64.b64encode(payload).decode("ascii"))  # poplib has no AUTH
-            else:
-                client.user(credentials.user)
-                client.pass_(credentials.password)
+    def _sign_in_password(self, client: _POP3, credentials: Credentials) -> None:
+        client.user(credentials.user)
+        client.pass_(credentials.password)
 
-        await self._call("sign-in", sign_in)
-        self.auth = "xoauth2" if credentials.token else "user"
+    async def _ready(self, client: _POP3) -> None:
         listing = await self._call("LIST", client.list)
         self._sizes = [int(line.split()[1]) for line in listing[1]]
 
@@ -264,35 +287,19 @@ class ImapConnection(MailboxConnection):
         self.folder = folder
         self._deleted = False
 
-    async def open(self, credentials: Credentials) -> None:
-        endpoint = self.endpoint
-        self.user = credentials.user
-        implicit = endpoint.security is Security.TLS
+    def _new_client(self, context: ssl.SSLContext | None) -> _IMAP4:
+        return _IMAP4(self.endpoint, self.timeout, context)
 
-        def connect() -> _IMAP4:
-            client = _IMAP4(endpoint, self.timeout, self._context() if implicit else None)
-            self._peer_port(client.sock)
-            self._secured(client.sock)
-            return client
+    def _starttls(self, client: _IMAP4, context: ssl.SSLContext) -> None:
+        client.starttls(context)
 
-        client = await self._call("connecting", connect)
-        self._client = client
-        if endpoint.security is Security.STARTTLS:
-            await self._call("STARTTLS", lambda: client.starttls(self._context()))
-            self._secured(client.sock)
+    def _sign_in_xoauth2(self, client: _IMAP4, payload: bytes) -> None:
+        client.authenticate("XOAUTH2", lambda _challenge: payload)
 
-        if credentials.token and not credentials.user:
-            raise EmailFailure(f"{self._where()}: an XOAUTH2 sign-in needs the mailbox address in Name")
+    def _sign_in_password(self, client: _IMAP4, credentials: Credentials) -> None:
+        client.login(credentials.user, credentials.password)
 
-        def sign_in() -> None:
-            if credentials.token:
-                payload = f"user={credentials.user}\x01auth=Bearer {credentials.token}\x01\x01".encode()
-                client.authenticate("XOAUTH2", lambda _challenge: payload)
-            else:
-                client.login(credentials.user, credentials.password)
-
-        await self._call("sign-in", sign_in)
-        self.auth = "xoauth2" if credentials.token else "login"
+    async def _ready(self, client: _IMAP4) -> None:
         await self._call(f"SELECT {self.folder}", lambda: _ok(client.select(self.folder)))
 
     def _need(self) -> _IMAP4:
