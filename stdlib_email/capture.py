@@ -58,6 +58,17 @@ XOAUTH2_ERROR = b'{"status":"401","schemes":"bearer","scope":"https://mail.googl
 TokenValidator = Callable[[str, str], bool]
 
 
+def token_accepted(validator: TokenValidator | None, user: str, token: str) -> bool:
+    """An XOAUTH2 token passes when there is no validator or the validator says yes."""
+    if validator is None:
+        return True
+    try:
+        return bool(validator(user, token))
+    except Exception as error:  # noqa: BLE001 - the validator is the caller's code: a crash in it is a "no"
+        log.warning("the XOAUTH2 token validator failed (%s); token refused", type(error).__name__)
+        return False
+
+
 @dataclass
 class CapturedMessage:
     """What the capture server received in one DATA, and how the client got there."""
@@ -163,7 +174,7 @@ class _CaptureSMTP(SMTP):
             await self.push("501 5.5.2 Malformed XOAUTH2 response")
             return AuthResult(success=False, handled=True)
         user, token = parsed
-        if self._accepts(user, token):
+        if token_accepted(self._token_validator, user, token):
             return AuthResult(success=True, auth_data=_Identity("xoauth2", user))
         # as Gmail does: the refusal is a 334 carrying a JSON error, the client answers with an
         # empty line, and only then comes the 535
@@ -180,15 +191,6 @@ class _CaptureSMTP(SMTP):
         except binascii.Error:
             await self.push("501 5.5.2 Can't decode base64")
             return None
-
-    def _accepts(self, user: str, token: str) -> bool:
-        if self._token_validator is None:
-            return True
-        try:
-            return bool(self._token_validator(user, token))
-        except Exception as error:  # noqa: BLE001 - the validator is the caller's code: a crash in it is a "no"
-            log.warning("the XOAUTH2 token validator failed (%s); token refused", type(error).__name__)
-            return False
 
 
 class _Handler:

@@ -14,7 +14,7 @@ from base64 import b64decode
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .capture import TokenValidator, _parse_xoauth2
+from .capture import TokenValidator, _parse_xoauth2, token_accepted
 from .capture_connection import Connection
 
 __all__ = ["LoginDesk", "MailboxLogin", "decode_sasl", "parse_plain", "parse_xoauth2"]
@@ -50,18 +50,9 @@ class LoginDesk:
 
     def token(self, connection: Connection, protocol: str, user: str, token: str) -> bool:
         """An XOAUTH2 login: it passes if there is no validator or the validator says yes."""
-        accepted = self._accepts(user, token)
+        accepted = token_accepted(self._token_validator, user, token)
         self._record(connection, protocol, "xoauth2", user, accepted=accepted)
         return accepted
-
-    def _accepts(self, user: str, token: str) -> bool:
-        if self._token_validator is None:
-            return True
-        try:
-            return bool(self._token_validator(user, token))
-        except Exception as error:  # noqa: BLE001 - the validator is the caller's code: a crash in it is a "no"
-            log.warning("the XOAUTH2 token validator failed (%s); token refused", type(error).__name__)
-            return False
 
     def _record(self, connection: Connection, protocol: str, mechanism: str, user: str, *, accepted: bool) -> None:
         login = MailboxLogin(protocol, mechanism, user, connection.security, self._server_name(connection), accepted)
