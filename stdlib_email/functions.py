@@ -15,7 +15,7 @@ from wlinterp.registry import REGISTRY
 from wlinterp.runtime import Runtime
 from wlinterp.values import WLDuration
 
-from .constants import ADDRESS_INCORRECT_SYNTAX, ADDRESS_VALID, HEADER_BCC, OPTION_DEFAULT, SEND_ERROR
+from .constants import ADDRESS_INCORRECT_SYNTAX, ADDRESS_VALID, HEADER_BCC, SEND_ERROR
 from .errors import EmailFailure
 from .message import Email, EmailAttach, EmailStructure, email_structure
 from .service import MailService
@@ -102,13 +102,7 @@ def email_start_smtp_session(rt: Runtime, user: Any, *rest: Any) -> bool:
     if len(values) >= 2 and isinstance(values[1], str) and not sem.is_numeric_string(values[1]):
         password = values.pop(0)
     server, port, asynchronous, option = (values + [None, None, None])[:4]
-    session = SMTPSession()
-    session.name = sem.to_string(user)
-    session.password = password
-    session.server_address = sem.to_string(server)
-    session.option = OPTION_DEFAULT if option is None else option
-    if port not in (None, "", 0):
-        session.port = port
+    session = SMTPSession.configured(user, password, server, port, option)
     session.asynchronous = bool(asynchronous) if asynchronous is not None else False
     return _open_named(rt, session)
 

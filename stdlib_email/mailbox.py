@@ -57,9 +57,7 @@ class ReceivingSession(SessionSettings):
     def open(self, service: MailService) -> None:
         if self.is_open:
             return
-        server = self.server_address.strip()
-        if not server:
-            raise EmailFailure(f"no {self.protocol.upper()} server address: set ServerAddress before opening the session")
+        server = self.required_server()
         endpoint = service.receiving_endpoint(self.protocol, server, self.port, self.security, self._ignore_error)
         connection = self._new_connection(endpoint, service.timeout, lambda port: service.label_mailbox(port, endpoint.label))
         service.run(connection.open(self.credentials(service.rt)))

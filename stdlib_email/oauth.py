@@ -127,12 +127,12 @@ class _Redirect:
     """The loopback listener RedirectionURL names: it waits for the browser to bring the code back."""
 
     def __init__(self, url: str):
-        parts = urlsplit(url)
-        host = (parts.hostname or "").lower()
         try:
+            parts = urlsplit(url)
+            host = (parts.hostname or "").lower()
             port = parts.port
-        except ValueError:  # "localhost:99999", "localhost:80x"
-            port = None
+        except ValueError:  # "localhost:99999", "localhost:80x", "http://[127.0.0.1:80"
+            parts, host, port = urlsplit(""), "", None
         if parts.scheme != "http" or host not in _LOOPBACK or not port:
             raise EmailFailure(
                 f"RedirectionURL must be a loopback address with a port, such as http://localhost:9000 "
@@ -286,13 +286,20 @@ def _check(parameters: OAuth2Parameters) -> None:
         if not sem.to_string(value).strip():
             raise EmailFailure(f"OAuth2Parameters.{what} is empty")
     for value, what in ((parameters.auth_url, "AuthURL"), (parameters.token_url, "TokenURL")):
-        parts = urlsplit(value)
-        if parts.scheme not in ("http", "https") or not parts.hostname or any(c.isspace() for c in value):
+        try:
+            parts = urlsplit(value)
+            valid = parts.scheme in ("http", "https") and bool(parts.hostname) and parts.port != 0
+        except ValueError:  # an unclosed "[", a port out of range
+            valid = False
+        if not valid or any(c.isspace() for c in value):
             raise EmailFailure(f"OAuth2Parameters.{what} is not a web address: '{value}'")
 
 
 def _host(url: str) -> str:
-    return urlsplit(url).netloc or url
+    try:
+        return urlsplit(url).netloc or url
+    except ValueError:
+        return url
 
 
 def _token_failure(url: str, error: Any) -> EmailFailure:

@@ -170,7 +170,10 @@ def _origin_form(target: str) -> str:
     """``/path?query`` from a request target, which a client talking to a proxy may send as a whole URL."""
     if target.startswith("/"):
         return target
-    parts = urlsplit(target)
+    try:
+        parts = urlsplit(target)
+    except ValueError:  # an unclosed "[" in the authority
+        raise _BadRequest(400, "malformed request target") from None
     if parts.scheme not in ("http", "https"):
         raise _BadRequest(400, "unsupported request target")
     return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")

@@ -15,7 +15,6 @@ from wlinterp.registry import REGISTRY
 from wlinterp.runtime import Runtime
 from wlinterp.values import WLArray
 
-from .constants import OPTION_DEFAULT
 from .errors import EmailFailure
 from .mailbox import READ_HEADER, IMAPSession, POP3Session, ReceivingSession
 from .message import Email, EmailAttach, EmailStructure, email_structure
@@ -48,14 +47,7 @@ def open_named(rt: Runtime, session: ReceivingSession) -> bool:
 
 
 def _start(rt: Runtime, kind: type[ReceivingSession], user: Any, password: Any, server: Any, port: Any, option: Any) -> bool:
-    session = kind()
-    session.name = sem.to_string(user)
-    session.password = password
-    session.server_address = sem.to_string(server)
-    session.option = OPTION_DEFAULT if option is None else option
-    if port not in (None, "", 0):
-        session.port = port
-    return open_named(rt, session)
+    return open_named(rt, kind.configured(user, password, server, port, option))
 
 
 @function("EmailStartPOP3Session", "EmailOuvreSessionPOP3", can_fail=True)

@@ -74,9 +74,7 @@ class SMTPSession(SessionSettings):
     def open(self, service: MailService) -> None:
         if self.is_open:
             return
-        server = self.server_address.strip()
-        if not server:
-            raise EmailFailure("no SMTP server address: set ServerAddress before opening the session")
+        server = self.required_server()
         from .smtp import SmtpConnection  # noqa: PLC0415 - aiosmtplib and TLS load only when mail is sent
 
         endpoint = service.endpoint(server, self.port, self.security, self._ignore_error)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 from wlinterp import semantics as sem
 from wlinterp.errors import WLRuntimeError
@@ -11,6 +11,7 @@ from wlinterp.values import WLObject
 
 from .constants import OPTION_DEFAULT, OPTION_SECURITY, STANDARD_PORTS, IgnoreError, Security
 from .endpoint import Credentials
+from .errors import EmailFailure
 
 __all__ = ["SessionSettings", "token_text"]
 
@@ -37,6 +38,27 @@ class SessionSettings(WLObject):
         self._option = OPTION_DEFAULT
         self.auth_token: Any = None
         self._ignore_error = IgnoreError.NONE
+
+    @classmethod
+    def configured(cls, user: Any, password: Any, server: Any, port: Any = None, option: Any = None) -> Self:
+        """A session set up as the function forms (EmailStartSession, EmailStartPOP3Session …) describe it."""
+        session = cls()
+        session.name = sem.to_string(user)
+        session.password = password
+        session.server_address = sem.to_string(server)
+        session.option = OPTION_DEFAULT if option is None else option
+        if port not in (None, "", 0):
+            session.port = port
+        return session
+
+    def required_server(self) -> str:
+        """ServerAddress, which opening a session cannot do without."""
+        server = self.server_address.strip()
+        if not server:
+            raise EmailFailure(
+                f"no {self.protocol.upper()} server address: set ServerAddress before opening the session"
+            )
+        return server
 
     @property
     def password(self) -> str:

@@ -629,7 +629,7 @@ _OAUTH_FLOW = (
 )
 
 
-def _oauth(auth: str = "https://login.example.com/oauth2/authorize", redirect: str = "http://127.0.0.1:49322/done"):
+def _oauth(auth: str = "https://login.example.com/oauth2/authorize", redirect: str = "http://127.0.0.1:9322/done"):
     return _OAUTH_FLOW.format(auth=auth, redirect=redirect)
 
 
@@ -644,8 +644,8 @@ EMAIL_VALUES = [
     ("empty-label-in-server", _session(server="smtp..example.com")),
     ("NUL-in-server", _session(server="smtp.exa\x00mple.com")),
     ("extra-argument-to-StartSession", _session(extra="1")),
-    ("OAuth-redirection-port-out-of-range", _oauth(redirect="http://localhost:493211")),
-    ("OAuth-redirection-port-not-a-number", _oauth(redirect="http://localhost:49321x")),
+    ("OAuth-redirection-port-out-of-range", _oauth(redirect="http://localhost:93211")),
+    ("OAuth-redirection-port-not-a-number", _oauth(redirect="http://localhost:9321x")),
 ]
 
 
@@ -660,7 +660,7 @@ def test_bad_values_in_email_code(text: str, tmp_path: Path):
 
 OAUTH_HANGS = [
     ("AuthURL-not-a-URL", _oauth(auth="not a url")),
-    ("brace-in-RedirectionURL", _oauth(redirect="http://127.0.0.1:49322/{done")),
+    ("brace-in-RedirectionURL", _oauth(redirect="http://127.0.0.1:9322/{done")),
 ]
 
 

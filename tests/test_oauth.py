@@ -247,7 +247,8 @@ def test_a_redirect_that_never_comes_is_bounded_by_the_email_timeout(tmp_path: P
     assert lines(outcome) == [f"failed: the sign-in did not come back to {redirect} within 1 s (was the browser window closed?)"]
 
 
-@pytest.mark.parametrize("redirect", ["https://example.com/callback", "http://192.0.2.7:9000", "http://localhost"])
+@pytest.mark.parametrize("redirect", ["https://example.com/callback", "http://192.0.2.7:9000", "http://localhost",
+                                      "http://[127.0.0.1:9322/done", "http://localhost:99999"])
 def test_redirection_url_must_be_on_loopback(tmp_path: Path, monkeypatch, redirect: str):
     calls: list[str] = []
     monkeypatch.setattr(oauth, "open_browser", scripted_browser(calls=calls))
@@ -255,6 +256,18 @@ def test_redirection_url_must_be_on_loopback(tmp_path: Path, monkeypatch, redire
     (line,) = lines(outcome)
     assert line.startswith("failed: RedirectionURL must be a loopback address with a port")
     assert calls == []  # nothing was opened
+
+
+@pytest.mark.parametrize(("field", "url"), [("AuthURL", "https://[login.example.com/a"),
+                                             ("TokenURL", "https://login.example.com:99999/t"),
+                                             ("TokenURL", "mailto:someone@example.com")])
+def test_malformed_provider_urls_fail_in_wlanguage_terms(tmp_path: Path, monkeypatch, field: str, url: str):
+    calls: list[str] = []
+    monkeypatch.setattr(oauth, "open_browser", scripted_browser(calls=calls))
+    urls = {"AuthURL": "http://127.0.0.1:1/a", "TokenURL": "http://127.0.0.1:1/t", field: url}
+    outcome = run(program(urls["AuthURL"], urls["TokenURL"], f"http://localhost:{free_port()}"), smtp="live")
+    assert lines(outcome) == [f"failed: OAuth2Parameters.{field} is not a web address: '{url}'"]
+    assert calls == []
 
 
 def test_expired_tokens_are_refused_by_the_capture_server(tmp_path: Path):
@@ -306,12 +319,13 @@ def test_token_cache_is_opt_in_and_owner_only(tmp_path: Path, monkeypatch):
 
 
 def test_verify_authentication_answers_without_a_browser(tmp_path: Path):
-    text = """
+    # a free port: a fixed one may still be held in TIME-WAIT by an earlier connection
+    text = f"""
 P is OAuth2Parameters
 P.ClientID = "app"
 P.AuthURL = "https://login.example.com/a"
 P.TokenURL = "https://login.example.com/t"
-P.RedirectionURL = "http://localhost:49330"
+P.RedirectionURL = "http://localhost:{free_port()}"
 Before is AuthToken = AuthVerifyAuthentication(P)
 Trace("before:", Before.Valid)
 T is AuthToken = AuthIdentify(P)

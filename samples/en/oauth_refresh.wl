@@ -3,7 +3,7 @@ Provider is OAuth2Parameters
 Provider.ClientID = "my-desktop-app"
 Provider.AuthURL = "https://login.example.com/oauth2/authorize"
 Provider.TokenURL = "https://login.example.com/oauth2/token"
-Provider.RedirectionURL = "http://127.0.0.1:49322/done"
+Provider.RedirectionURL = "http://127.0.0.1:9322/done"
 
 Token is AuthToken = AuthIdentify(Provider)
 IF Token = Null THEN

@@ -7,7 +7,7 @@ Provider.ClientSecret = "the application's secret"
 Provider.AuthURL = "https://login.example.com/oauth2/authorize"
 Provider.TokenURL = "https://login.example.com/oauth2/token"
 Provider.Scope = "https://mail.example.com/send"
-Provider.RedirectionURL = "http://localhost:49321"
+Provider.RedirectionURL = "http://localhost:9321"
 Provider.ResponseType = oauth2ResponseTypeCode
 
 Session is emailSMTPSession

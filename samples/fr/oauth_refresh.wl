@@ -3,7 +3,7 @@ Fournisseur est un OAuth2Paramètres
 Fournisseur.ClientID = "mon-application"
 Fournisseur.URLAuth = "https://connexion.exemple.fr/oauth2/authorize"
 Fournisseur.URLToken = "https://connexion.exemple.fr/oauth2/token"
-Fournisseur.URLRedirection = "http://127.0.0.1:49324/fin"
+Fournisseur.URLRedirection = "http://127.0.0.1:9324/fin"
 
 Jeton est un AuthToken = AuthIdentifie(Fournisseur)
 SI Jeton = Null ALORS

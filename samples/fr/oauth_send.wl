@@ -7,7 +7,7 @@ Fournisseur.ClientSecret = "le secret de l'application"
 Fournisseur.URLAuth = "https://connexion.exemple.fr/oauth2/authorize"
 Fournisseur.URLToken = "https://connexion.exemple.fr/oauth2/token"
 Fournisseur.Scope = "https://mail.exemple.fr/envoi"
-Fournisseur.URLRedirection = "http://localhost:49323"
+Fournisseur.URLRedirection = "http://localhost:9323"
 Fournisseur.TypeRéponse = oauth2ResponseTypeCode
 
 MaSession est un emailSessionSMTP
