@@ -12,6 +12,16 @@ END
 // the next function that can fail clears ErrorOccurred
 Trace(EmailCheckAddress("grace@example.com") = emailAddressValid, ErrorOccurred)
 Trace(EmailCheckAddress("grace at example") = emailAddressIncorrectSyntax)
+
+// A refused sign-in: this access token was never issued by the provider (in capture mode,
+// only a token AuthIdentify obtained in this run is accepted), so the server says no
+Session.ServerAddress = "smtp.example.com"
+Session.Name = "grace@example.com"
+Session.AuthToken = "token-from-last-week"
+IF NOT Session.StartSession() THEN
+	Trace("sign-in refused:", ErrorInfo(errMessage))
+END
+
 // Outlook sessions exist only on Windows
 Outlook is emailOutlookSession
 IF NOT Outlook.StartSession() THEN Trace(ErrorInfo())

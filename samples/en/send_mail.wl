@@ -18,11 +18,11 @@ Notes.Name = "agenda.txt"
 Notes.Content = "1. Welcome" + CR + "2. Budget"
 
 MyMessage is Email
-MyMessage.Sender = "Ada Lovelace <ada@example.com>"
-Add(MyMessage.Recipient, "charles@example.com")
-MyMessage.Cc.Add("mary@example.com")
+MyMessage.Sender = "Ada Lovelace (Bibliothèque) <ada@example.com>"
+Add(MyMessage.Recipient, "Charles Babbage <charles@example.com>")
+MyMessage.Cc.Add("Mary Somerville <mary@example.com>")
 MyMessage.Bcc.Add("archive@example.com")
-MyMessage.Subject = "Agenda for Monday's meeting"
+MyMessage.Subject = "Agenda for Monday's meeting at the Café Zoë"
 MyMessage.Message = "Hello," + CR + "the agenda is attached."
 Add(MyMessage.Attach, Notes)
 
