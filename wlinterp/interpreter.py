@@ -12,17 +12,18 @@ from collections.abc import Callable
 from typing import Any
 
 from . import nodes as n
+from . import objects as obj
 from . import semantics as sem
 from .directives import compile_condition
 from .errors import WLRuntimeError
-from .registry import REGISTRY, Builtin, TypeInfo
+from .registry import REGISTRY
 from .runtime import Runtime
 from .source import Span, ident_key
 from .values import DynamicObject, WLArray, WLAssociativeArray, WLDuration
 
 __all__ = ["Cell", "Interpreter"]
 
-Converter = Callable[[Any], Any] | None
+Converter = obj.Converter
 
 
 class Cell:
@@ -93,8 +94,6 @@ _ARITHMETIC: dict[str, Callable[[Any, Any], Any]] = {
     "^": sem.power,
 }
 _COMPOUND = {"+=": sem.add, "-=": sem.subtract, "*=": sem.multiply, "/=": sem.divide}
-# beyond this an array declaration is refused rather than left to exhaust memory
-_LARGEST_ARRAY = 10_000_000
 
 
 class Interpreter:
@@ -108,7 +107,6 @@ class Interpreter:
         self.procedures: dict[str, n.Procedure] = {ident_key(p.name): p for p in program.procedures}
         self.trace_hook: Callable[[n.Node, Frame], None] | None = None
         self._internal_cache: dict[int, dict[str, n.Procedure]] = {}
-        self._converters: dict[str, Converter] = {}
         self._exec: dict[type, Callable[[Any, Frame], None]] = {
             n.Declare: self.exec_declare,
             n.Let: self.exec_let,
@@ -207,53 +205,15 @@ class Interpreter:
         return cell
 
     def converter(self, type_ref: n.TypeRef | None) -> Converter:
-        if type_ref is None:
-            return None
-        if type_ref.kind != "simple":
-            return lambda value: self._collection_from(value, type_ref)
-        if type_ref.name not in self._converters:
-            info = REGISTRY.type_info(type_ref.name)
-            self._converters[type_ref.name] = info.convert if info is not None else None
-        return self._converters[type_ref.name]
+        return obj.converter(type_ref)
 
     def new_value(self, type_ref: n.TypeRef) -> Any:
         """The value a fresh variable of this type holds."""
-        if type_ref.kind == "array":
-            element = type_ref.element or n.TypeRef("Variant")
-            make = self._maker(element)
-            array = WLArray(None, element.name, make, self.converter(element))
-            size = type_ref.size or 0
-            if size > _LARGEST_ARRAY:
-                raise WLRuntimeError(f"an array of {size} elements is larger than wlinterp can hold ({_LARGEST_ARRAY})",
-                                     type_ref.span)
-            array.items = [make() for _ in range(size)]
-            return array
-        if type_ref.kind == "assoc":
-            element = type_ref.element or n.TypeRef("Variant")
-            return WLAssociativeArray(element.name, self._maker(element), self.converter(element))
-        info = REGISTRY.type_info(type_ref.name)
-        if info is None:
-            if self.lenient:
-                return None
-            raise WLRuntimeError(f"unknown type '{type_ref.name}'", type_ref.span, diagnostic_code="type")
-        return info.make()
-
-    def _collection_from(self, value: Any, type_ref: n.TypeRef) -> Any:
-        """Assigning to an array variable copies the elements, converted to its element type."""
-        if type_ref.kind == "array" and isinstance(value, WLArray):
-            target = self.new_value(n.TypeRef(type_ref.name, "array", type_ref.element))
-            for item in value.items:
-                target.add(item)
-            return target
-        if type_ref.kind == "assoc" and isinstance(value, WLAssociativeArray):
-            target = self.new_value(type_ref)
-            for key, item in value.entries.values():
-                target.set(key, item)
-            return target
-        raise WLRuntimeError(f"cannot store a {sem.type_name_of(value)} in an {type_ref.name} variable", diagnostic_code="type")
-
-    def _maker(self, type_ref: n.TypeRef) -> Callable[[], Any]:
-        return lambda: self.new_value(type_ref)
+        try:
+            return obj.new_value(type_ref, self.lenient)
+        except WLRuntimeError as error:
+            error.span = error.span or type_ref.span
+            raise
 
     def store(self, cell: Any, value: Any) -> None:
         if cell.constant:
@@ -281,7 +241,7 @@ class Interpreter:
 
     def exec_let(self, stmt: n.Let, frame: Frame) -> None:
         value = self.eval(stmt.value, frame)
-        type_name = _inferred_type(value)
+        type_name = obj.inferred_type(value)
         convert = self.converter(n.TypeRef(type_name)) if type_name else None
         frame.vars[ident_key(stmt.name)] = Cell(value, convert, type_name=type_name or "")
 
@@ -471,14 +431,15 @@ class Interpreter:
         elif isinstance(target, n.Index):
             container = self.eval(target.target, frame)
             index = self.eval(target.index, frame)
-            if isinstance(container, (WLArray, WLAssociativeArray)):
-                container.set(index, value)
-            else:
-                raise WLRuntimeError(f"a value of type {sem.type_name_of(container)} cannot be indexed", target.span)
+            try:
+                obj.set_index(container, index, value)
+            except WLRuntimeError as error:
+                error.span = error.span or target.span
+                raise
         elif isinstance(target, n.Substring):
             text = sem.to_string(self.eval(target.target, frame))
-            start, stop = self._bounds(target, text, frame)
-            self.assign(target.target, text[:start] + sem.to_string(value) + text[stop:], frame)
+            start, end = self._substring_args(target, frame)
+            self.assign(target.target, obj.replace_substring(text, target.mode, start, end, value), frame)
         else:
             raise WLRuntimeError("this expression cannot be assigned to", target.span)
 
@@ -488,20 +449,11 @@ class Interpreter:
             # a variant that was never given a value becomes a dynamic object
             owner = DynamicObject()
             self.assign(target.target, owner, frame)
-        if isinstance(owner, DynamicObject):
-            owner.set(target.name, value)
-            return
-        info = REGISTRY.type_of_value(owner)
-        member = info.member(target.name) if info is not None else None
-        if member is None or member.kind != "property":
-            raise self._no_member(owner, info, target)
-        if member.read_only:
-            raise WLRuntimeError(f"{member.name} is read-only", target.span)
-        if member.type is not None:
-            converter = self.converter(n.TypeRef(member.type))
-            if converter is not None:
-                value = converter(value)
-        setattr(owner, member.attribute, value)
+        try:
+            obj.set_member(owner, target.name, value)
+        except WLRuntimeError as error:
+            error.span = error.span or target.span
+            raise
 
     # ------------------------------------------------------------------ expressions
 
@@ -610,60 +562,28 @@ class Interpreter:
         container = self.eval(expr.target, frame)
         index = self.eval(expr.index, frame)
         try:
-            if isinstance(container, (WLArray, WLAssociativeArray)):
-                return container.get(index)
-            if isinstance(container, str):
-                position = sem.convert_to("int", index)
-                return container[position - 1 : position] if position >= 1 else ""
-            if container is None and self.lenient:
-                return None
-            raise WLRuntimeError(f"a value of type {sem.type_name_of(container)} cannot be indexed")
+            return obj.get_index(container, index, self.lenient)
         except WLRuntimeError as error:
             error.span = error.span or expr.span
             raise
 
-    def _bounds(self, expr: n.Substring, text: str, frame: Frame) -> tuple[int, int]:
-        """0-based [start, stop) of a 1-based WLanguage substring, clipped to the text."""
-        size = len(text)
-        start = sem.convert_to("int", self.eval(expr.start, frame)) if expr.start is not None else 1
-        if expr.mode == "at":
-            stop = start
-        elif expr.mode == "range" or expr.mode == "upto":
-            stop = sem.convert_to("int", self.eval(expr.end, frame))  # type: ignore[arg-type]
-        elif expr.mode == "count":
-            stop = start + sem.convert_to("int", self.eval(expr.end, frame)) - 1  # type: ignore[arg-type]
-        else:
-            stop = size
-        begin = max(start, 1) - 1
-        end = min(stop, size)
-        return begin, max(begin, end)
+    def _substring_args(self, expr: n.Substring, frame: Frame) -> tuple[Any, Any]:
+        start = self.eval(expr.start, frame) if expr.start is not None else None
+        end = self.eval(expr.end, frame) if expr.end is not None and expr.mode != "at" else None
+        return start, end
 
     def eval_substring(self, expr: n.Substring, frame: Frame) -> Any:
         container = self.eval(expr.target, frame)
-        if isinstance(container, WLArray):
-            start, stop = self._bounds(expr, " " * len(container), frame)
-            return WLArray(container.items[start:stop], container.element_type, container.make_default, container.convert)
-        text = sem.to_string(container)
-        start, stop = self._bounds(expr, text, frame)
-        return text[start:stop]
+        start, end = self._substring_args(expr, frame)
+        return obj.substring(container, expr.mode, start, end)
 
     def eval_member(self, expr: n.Member, frame: Frame) -> Any:
         owner = self.eval(expr.target, frame)
-        if isinstance(owner, DynamicObject):
-            return owner.get(expr.name)
-        if owner is None:
-            if self.lenient:
-                return None
-            raise WLRuntimeError(f"'{expr.name}' is read from a Null value", expr.span)
-        info = REGISTRY.type_of_value(owner)
-        member = info.member(expr.name) if info is not None else None
-        if member is None or member.kind != "property":
-            raise self._no_member(owner, info, expr)
-        return getattr(owner, member.attribute)
-
-    def _no_member(self, owner: Any, info: TypeInfo | None, expr: n.Member) -> WLRuntimeError:
-        what = info.name if info is not None else sem.type_name_of(owner)
-        return WLRuntimeError(f"{what} has no property '{expr.name}'", expr.span, diagnostic_code="type")
+        try:
+            return obj.get_member(owner, expr.name, self.lenient)
+        except WLRuntimeError as error:
+            error.span = error.span or expr.span
+            raise
 
     # ------------------------------------------------------------------ calls
 
@@ -676,7 +596,7 @@ class Interpreter:
                     return self.call_procedure(procedure, expr.args, frame, expr.span)
                 entry = REGISTRY.lookup(callee.name)
                 if entry is not None:
-                    return self.call_builtin(entry, [self.eval(a, frame) for a in expr.args], expr)
+                    return obj.call_builtin(self.rt, entry, [self.eval(a, frame) for a in expr.args])
                 if self.lenient:
                     for arg in expr.args:
                         self.eval(arg, frame)
@@ -689,37 +609,14 @@ class Interpreter:
             error.span = error.span or expr.span
             raise
 
-    def call_builtin(self, entry: Builtin, args: list[Any], expr: n.Call) -> Any:
-        if entry.kind == "variable" and entry.callable_variable and not args:
-            return entry.impl(self.rt)  # type: ignore[misc]
-        if entry.kind != "function":
-            raise WLRuntimeError(f"'{entry.name}' is not a function", expr.span)
-        if entry.can_fail:
-            self.rt.clear_error()
-        return entry.impl(self.rt, *args)  # type: ignore[misc]
-
     def call_method(self, callee: n.Member, expr: n.Call, frame: Frame) -> Any:
         owner = self.eval(callee.target, frame)
         args = [self.eval(a, frame) for a in expr.args]
-        info = REGISTRY.type_of_value(owner)
-        member = info.member(callee.name) if info is not None else None
-        if member is not None and member.kind == "method":
-            least, most = member.arity(type(owner))
-            if not least <= len(args) <= most:
-                expected = f"{least}" if least == most else f"{least} to {most}"
-                raise WLRuntimeError(f"{member.name} takes {expected} argument(s), {len(args)} given",
-                                     expr.span, diagnostic_code="arity")
-            if member.can_fail:
-                self.rt.clear_error()
-            method = getattr(owner, member.attribute)
-            return method(self.rt, *args) if member.runtime else method(*args)
-        if owner is None and self.lenient:
-            return None
-        entry = REGISTRY.lookup(callee.name)
-        if entry is not None and entry.kind == "function":
-            return self.call_builtin(entry, [owner, *args], expr)  # prefixed syntax: s.Left(3) is Left(s, 3)
-        what = info.name if info is not None else sem.type_name_of(owner)
-        raise WLRuntimeError(f"{what} has no method '{callee.name}'", callee.span, diagnostic_code="type")
+        try:
+            return obj.call_method(self.rt, owner, callee.name, args, self.lenient)
+        except obj.NoMethod as error:
+            error.span = error.span or callee.span
+            raise
 
     def find_procedure(self, name: str, frame: Frame) -> n.Procedure | None:
         key = ident_key(name)
@@ -772,7 +669,7 @@ class Interpreter:
                 return shared  # by reference: the procedure writes to the caller's variable
         cell = Cell(None, convert, type_name=type_name)
         value = self.eval(node, caller)
-        self.store(cell, _copied(value) if param.local else value)
+        self.store(cell, obj.copied(value) if param.local else value)
         return cell
 
     def _reference(self, node: n.Expr, frame: Frame) -> Any:
@@ -790,20 +687,3 @@ class Interpreter:
             found = {ident_key(p.name): p for p in n.internal_procedures(procedure.body)}
             self._internal_cache[id(procedure)] = found
         return found
-
-
-def _copied(value: Any) -> Any:
-    return value.copy() if isinstance(value, (WLArray, WLAssociativeArray)) else value
-
-
-def _inferred_type(value: Any) -> str | None:
-    """The type ``let x = value`` gives x (D-INFER)."""
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "int"
-    if isinstance(value, float):
-        return "real"
-    if isinstance(value, str):
-        return "string"
-    return None
