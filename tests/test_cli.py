@@ -93,3 +93,18 @@ def test_console_script_is_installed():
         pytest.skip("the wlinterp console script is not next to this Python")
     done = subprocess.run([str(script), "--version"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0
+
+
+def test_a_device_that_never_ends_is_refused(tmp_path: Path):
+    done = cli("run", "/dev/zero", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "is larger than 64 MB" in done.stderr
+
+
+def test_a_huge_name_gives_a_bounded_message(tmp_path: Path):
+    (tmp_path / "huge.wl").write_text("Trace(" + "x" * 200_000 + ")\n", encoding="utf-8")
+    done = cli("check", "huge.wl", "--report", "r.json", cwd=tmp_path)
+    assert done.returncode == 2
+    (diagnostic,) = json.loads((tmp_path / "r.json").read_text())["diagnostics"]
+    assert diagnostic["code"] == "undeclared" and len(diagnostic["message"]) <= 500
+    assert diagnostic["message"].endswith("…")

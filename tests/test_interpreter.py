@@ -221,3 +221,8 @@ def test_arity_errors():
 def test_did_you_mean_for_functions():
     outcome = run('Trace(Lenght("abc"))\n')
     assert outcome.diagnostics[0].hint == "did you mean 'Length'?"
+
+
+def test_internal_procedures_of_the_main_code_are_callable_from_it():
+    text = "Trace(Twice(4))\nINTERNAL PROCEDURE Twice(x)\n\tRESULT x * 2\nEND\n"
+    assert traces(text) == ["8"]

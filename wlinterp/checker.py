@@ -123,7 +123,9 @@ class _Checker:
                 self._error("syntax", f"procedure '{procedure.name}' is declared twice", procedure.span,
                             f"the first one is at line {procedures[key].span.line}" if procedures[key].span else "")
             procedures[key] = procedure
-        self.globals = _Scope(procedures=procedures)
+        # the main code's INTERNAL PROCEDUREs come first there, as they do in any procedure
+        internal = {ident_key(p.name): p for p in n.internal_procedures(program.body)}
+        self.globals = _Scope(procedures={**procedures, **internal})
         for name in options.defines:
             self.globals.symbols[ident_key(name)] = _Symbol(name, None, "variable")
 

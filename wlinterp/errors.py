@@ -17,6 +17,12 @@ __all__ = [
 
 # The diagnostic codes of the run report (design §6).
 CODES = ("syntax", "undeclared", "unknown-function", "arity", "type", "runtime", "unsupported")
+# a message quoting a 5 MB token must not be 5 MB long
+MESSAGE_LIMIT = 500
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= MESSAGE_LIMIT else text[: MESSAGE_LIMIT - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,10 @@ class Diagnostic:
     span: Span | None
     hint: str = ""
     file: str = "<input>"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", _shortened(self.message))
+        object.__setattr__(self, "hint", _shortened(self.hint))
 
     def as_report(self) -> dict[str, object]:
         return {

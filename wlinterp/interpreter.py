@@ -104,6 +104,7 @@ class Interpreter:
         self.rt = runtime
         self.lenient = lenient
         self.globals = Frame()
+        self.globals.procedures = {ident_key(p.name): p for p in n.internal_procedures(program.body)}
         self.procedures: dict[str, n.Procedure] = {ident_key(p.name): p for p in program.procedures}
         self.trace_hook: Callable[[n.Node, Frame], None] | None = None
         self._internal_cache: dict[int, dict[str, n.Procedure]] = {}

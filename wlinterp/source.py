@@ -52,17 +52,24 @@ class Source:
         return cached
 
 
+# far beyond any real program (the robustness tests run 5 MB files)
+MAX_SOURCE_BYTES = 64_000_000
+
+
 def read_source(path: str | Path) -> Source:
     """Read a program file: UTF-8 (with or without BOM), else Windows-1252 as older WinDev exports are."""
     file = Path(path)
     try:
-        data = file.read_bytes()
+        with file.open("rb") as stream:
+            data = stream.read(MAX_SOURCE_BYTES + 1)  # bounded: /dev/zero is not a program
     except FileNotFoundError:
         raise SourceError(f"no such file: {path}") from None
     except IsADirectoryError:
         raise SourceError(f"{path} is a directory, not a program file") from None
     except OSError as exc:
         raise SourceError(f"cannot read {path}: {exc.strerror}") from None
+    if len(data) > MAX_SOURCE_BYTES:
+        raise SourceError(f"{path} is larger than {MAX_SOURCE_BYTES // 1_000_000} MB: not a program wlinterp can read")
     if b"\x00" in data:
         raise SourceError(f"{path} is not a text file (it contains NUL bytes)")
     if data.startswith(b"\xef\xbb\xbf"):
