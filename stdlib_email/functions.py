@@ -224,10 +224,10 @@ def build_source(rt: Runtime, target: Email, options: Any = 0) -> bool:
     from . import mime  # noqa: PLC0415
 
     try:
-        message = mime.build(target, bcc_header=bool(sem.convert_to("int", options) & HEADER_BCC))
+        pieces = mime.render(target, bcc_header=bool(sem.convert_to("int", options) & HEADER_BCC))
     except mime.MimeError as failure:
         return rt.fail(str(failure))
-    target.source = message.as_bytes().decode("utf-8", "replace")
+    target.source = b"".join(pieces).decode("utf-8", "replace")
     return True
 
 

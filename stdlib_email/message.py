@@ -122,6 +122,24 @@ class Email(WLObject):
         # a message read with its headers only gets its body on first use (EmailGetAll's ertHeader)
         self._load_body: Any = None
 
+    @property
+    def source(self) -> str:
+        pieces = self._source_pieces
+        if pieces is not None:  # the bytes just sent, read as text on first use
+            self._source = b"".join(pieces).decode("utf-8", "replace")
+            self._source_pieces = None
+        return self._source
+
+    @source.setter
+    def source(self, value: Any) -> None:
+        self._source = value
+        self._source_pieces = None
+
+    def keep_source(self, pieces: list[bytes]) -> None:
+        """Source becomes these bytes, decoded only if it is read: a sent message's bytes are not copied as text."""
+        self._source = ""
+        self._source_pieces = pieces
+
     def _loaded(self) -> None:
         loader, self._load_body = self._load_body, None
         if loader is not None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import email.policy
 import email.utils
-from email.headerregistry import Address
+import functools
+import os
+from email.headerregistry import Address, HeaderRegistry
 from email.message import EmailMessage
 from email.parser import BytesParser
 from typing import Any
@@ -15,7 +18,7 @@ from wlinterp.values import WLDateTime
 from .constants import PRIORITY_HIGH, PRIORITY_LOW, PRIORITY_NORMAL
 from .message import Email, EmailAttach, EmailStructure, address_list
 
-__all__ = ["MimeError", "build", "envelope_sender", "parse_source", "fill_from_source", "parse_address"]
+__all__ = ["MimeError", "build", "render", "envelope_sender", "parse_source", "fill_from_source", "parse_address"]
 
 
 class MimeError(ValueError):
@@ -25,11 +28,43 @@ class MimeError(ValueError):
 _PRIORITY_HEADERS = {PRIORITY_HIGH: ("1 (Highest)", "high"), PRIORITY_LOW: ("5 (Lowest)", "low")}
 
 
+class _HeaderClasses(HeaderRegistry):
+    """The standard header registry, making each header class once.
+
+    ``HeaderRegistry.__getitem__`` creates a new class with ``type()`` every time a header is set
+    (about 17 times per message sent); the class depends only on the header's name, so it is kept.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._made: dict[str, type] = {}
+
+    def __getitem__(self, name: str) -> type:
+        key = name.lower()
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = super().__getitem__(name)
+        return made
+
+
+# what messages are built with: SMTP's policy (CRLF line ends), with the header classes kept
+_POLICY = email.policy.SMTP.clone(header_factory=_HeaderClasses())
+# the bytes of an attachment per base64 line, as email.contentmanager cuts them: 57 (76 characters),
+# what base64.encodebytes cuts too
+_BASE64_LINE = _POLICY.max_line_length // 4 * 3
+# attachments are encoded this many lines at a time: pieces of about 1.2 MB
+_BASE64_BLOCK = _BASE64_LINE * 16384
+
+
+@functools.lru_cache(maxsize=4096)
 def parse_address(text: str) -> Address:
     """``"Ada <ada@example.com>"``, ``"ada@example.com"`` … as an Address; a malformed one is a MimeError.
 
     The address itself is checked as SMTP needs it (email-validator, syntax only); a domain in
     another script is kept in its ASCII (IDNA) form, which every server accepts.
+
+    Results are kept (an Address cannot change): sending one message asks for the sender three
+    times and each recipient twice, and a mailing sends from the same sender again and again.
     """
     from email_validator import EmailNotValidError, validate_email  # noqa: PLC0415
 
@@ -81,9 +116,13 @@ def _attachments(mail: Email) -> list[EmailAttach]:
     return list(mail.attachments.items)
 
 
-def build(mail: Email, *, bcc_header: bool = False, now: dt.datetime | None = None, domain: str | None = None) -> EmailMessage:
-    """The message to send: headers encoded for any language, text and HTML alternatives, attachments."""
-    msg = EmailMessage(policy=email.policy.SMTP)
+def build(mail: Email, *, bcc_header: bool = False, now: dt.datetime | None = None, domain: str | None = None,
+          attachments: list[EmailAttach] | None = None) -> EmailMessage:
+    """The message to send: headers encoded for any language, text and HTML alternatives, attachments.
+
+    ``attachments`` replaces the Email's own (``render`` passes stand-ins).
+    """
+    msg = EmailMessage(policy=_POLICY)
     sender = _from_address(mail)
     if sender is not None:
         msg["From"] = sender
@@ -112,7 +151,7 @@ def build(mail: Email, *, bcc_header: bool = False, now: dt.datetime | None = No
     if mail.disposition_notification and sender is not None:
         msg["Disposition-Notification-To"] = sender
     _set_bodies(msg, mail)
-    for attach in _attachments(mail):
+    for attach in _attachments(mail) if attachments is None else attachments:
         maintype, _, subtype = attach.mime_type.partition("/")
         msg.add_attachment(
             attach.content, maintype=maintype or "application", subtype=subtype or "octet-stream",
@@ -120,6 +159,46 @@ def build(mail: Email, *, bcc_header: bool = False, now: dt.datetime | None = No
             cid=f"<{attach.content_id}>" if attach.content_id else None,
         )
     return msg
+
+
+def render(mail: Email, *, bcc_header: bool = False, now: dt.datetime | None = None,
+           domain: str | None = None) -> list[bytes]:
+    """The bytes ``build(mail, …).as_bytes()`` gives, in pieces, without the email package ever holding an attachment.
+
+    The email package keeps a base64 attachment as one string, which it makes from a list of
+    lines, and generating the message splits it into lines again and copies it twice: with a
+    20 MiB attachment, build() peaked 75 MB above the attachment and as_bytes() 58 MB. Here each
+    attachment is built as a stand-in, whose content is 48 random bytes (one base64 line that
+    cannot occur anywhere else), and its real base64 lines, encoded a block at a time exactly as
+    ``email.contentmanager`` cuts them, take the stand-in line's place. The pieces end with CRLF
+    except maybe the last, which lets the sender check them one by one.
+    """
+    attachments = _attachments(mail)
+    tokens = [os.urandom(48) for _ in attachments]
+    stand_ins = [EmailAttach(a.name, token, a.content_type, a.content_id, a.inline) for a, token in zip(attachments, tokens)]
+    skeleton = build(mail, bcc_header=bcc_header, now=now, domain=domain, attachments=stand_ins).as_bytes()
+    pieces: list[bytes] = []
+    start = 0
+    for attach, token in zip(attachments, tokens):
+        line = b"\r\n" + base64.b64encode(token) + b"\r\n"
+        at = skeleton.find(line, start)
+        if at < 0 or skeleton.find(line, at + 1) >= 0:  # never seen; but a wrong splice must not be sent
+            return [build(mail, bcc_header=bcc_header, now=now, domain=domain, attachments=attachments).as_bytes()]
+        pieces.append(skeleton[start:at + 2])
+        pieces.extend(_base64_lines(attach.content))
+        start = at + len(line)
+    pieces.append(skeleton[start:])
+    return pieces
+
+
+def _base64_lines(content: bytes) -> list[bytes]:
+    """``content`` as the email package writes an attachment: base64 lines of 76 characters, CRLF after each."""
+    view = memoryview(content)
+    # encodebytes cuts 57-byte lines too (base64.MAXBINSIZE), and each block holds whole lines
+    return [
+        base64.encodebytes(view[at:at + _BASE64_BLOCK]).replace(b"\n", b"\r\n")
+        for at in range(0, len(content), _BASE64_BLOCK)
+    ]
 
 
 def _set_bodies(msg: EmailMessage, mail: Email) -> None:

@@ -105,17 +105,21 @@ class SMTPSession(SessionSettings):
 
         try:
             recipients = [mime.parse_address(r).addr_spec for r in mail.all_recipients()]
-            message = mime.build(mail, bcc_header=bool(options & HEADER_BCC))
+            pieces = mime.render(mail, bcc_header=bool(options & HEADER_BCC))
             sender = mime.envelope_sender(mail)
         except mime.MimeError as problem:
             raise EmailFailure(str(problem)) from None
         if not recipients:
             raise EmailFailure("the message has no recipient: fill Recipient, Cc or Bcc")
-        return self.send_raw(service, mail, message.as_bytes(), sender, recipients)
+        return self.send_raw(service, mail, pieces, sender, recipients)
 
-    def send_raw(self, service: MailService, mail: Email, data: bytes, sender: str | None = None,
+    def send_raw(self, service: MailService, mail: Email, data: bytes | list[bytes], sender: str | None = None,
                  recipients: list[str] | None = None) -> int:
-        """Send a MIME source as it is (EmailSend); the envelope comes from its headers unless given."""
+        """Send a MIME source as it is (EmailSend); the envelope comes from its headers unless given.
+
+        ``data`` is the source, or the pieces it is made of (``mime.render``): they go to the
+        server one after the other and are never joined, so a big attachment is not copied again.
+        """
         from . import mime  # noqa: PLC0415
 
         connection = self._connection
@@ -130,12 +134,13 @@ class SMTPSession(SessionSettings):
             raise EmailFailure(str(problem)) from None
         if not recipients:
             raise EmailFailure("the message has no recipient: fill Recipient, Cc or Bcc")
-        mail.source = data.decode("utf-8", "replace")
+        pieces = [data] if isinstance(data, bytes) else data
+        mail.keep_source(pieces)
         identifier = service.new_identifier()
         mail.identifier = identifier
 
         async def deliver() -> None:
-            await connection.send(sender, recipients, data)
+            await connection.send(sender, recipients, pieces)
             service.record(sender, recipients, mail.subject, connection.endpoint, connection.auth, connection.user)
 
         if self.asynchronous:
