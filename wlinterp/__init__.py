@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .pipeline import Compiled, Outcome
     from .runtime import RunOptions
 
-__all__ = ["__version__", "check_text", "run_text"]
+__all__ = ["__version__", "check_text", "run_text", "transpile"]
 
 
 def check_text(text: str, path: str = "<input>", options: RunOptions | None = None) -> Compiled:
@@ -39,3 +39,24 @@ def run_text(text: str, path: str = "<input>", options: RunOptions | None = None
 
     options = options or _RunOptions(**option_values)
     return run_source(Source(text, path), options, stdout if stdout is not None else io.StringIO())
+
+
+def transpile(source: str, style: str = "faithful", path: str = "<input>.wl", lenient: bool = False) -> str:
+    """The program as a Python module (``style`` is ``faithful`` or ``idiomatic``).
+
+    A program with compile errors, or with a construct the transpiler cannot write faithfully,
+    raises ``CompileErrors`` carrying the diagnostics.
+    """
+    from .errors import CompileErrors
+    from .pipeline import compile_source, transpile_compiled
+    from .runtime import RunOptions as _RunOptions
+    from .source import Source
+    from .transpiler import TranspileError
+
+    compiled = compile_source(Source(source, path), _RunOptions(lenient=lenient))
+    if not compiled.ok:
+        raise CompileErrors([d for d in compiled.diagnostics if d.severity == "error"])
+    try:
+        return transpile_compiled(compiled, style, lenient).text
+    except TranspileError as error:
+        raise CompileErrors(error.diagnostics) from None

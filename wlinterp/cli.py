@@ -1,4 +1,4 @@
-"""The command line: ``wlinterp run`` and ``wlinterp check`` (design §6)."""
+"""The command line: ``wlinterp run``, ``check``, ``transpile`` and ``outbox`` (design §6)."""
 
 from __future__ import annotations
 
@@ -46,24 +46,24 @@ def _parser() -> argparse.ArgumentParser:
     def common(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--lenient", action="store_true",
                          help="report undeclared names and unsupported features as warnings and run anyway")
-        sub.add_argument("--define", action="append", type=_define, default=[], metavar="NAME=VALUE",
-                         help="give a value to a name the program leaves undeclared (repeatable)")
-        sub.add_argument("--report", metavar="FILE.json", help="write the run report as JSON")
+        _add_define_and_report(sub)
         sub.add_argument("--lang", choices=("auto", "en", "fr", "es"), default="auto",
                          help="language of keywords and built-in names in messages (default: the program's)")
 
     run = commands.add_parser("run", help="run a program")
     run.add_argument("file", metavar="FILE")
     common(run)
-    run.add_argument("--smtp", type=_smtp, default="capture", metavar="capture|live|HOST:PORT",
-                     help="where mail goes: the embedded capture server (default), the real servers, or one server")
-    run.add_argument("--pop3", type=_smtp, default=None, metavar="capture|live|HOST:PORT",
-                     help="where POP3 sessions read mail (default: the outbox in capture mode, else the real servers)")
-    run.add_argument("--imap", type=_smtp, default=None, metavar="capture|live|HOST:PORT",
-                     help="where IMAP sessions read mail (default: the outbox in capture mode, else the real servers)")
-    run.add_argument("--outbox", default="wl-outbox", metavar="DIR", help="where captured mail is stored (default ./wl-outbox)")
-    run.add_argument("--token-cache", metavar="DIR",
-                     help="keep OAuth tokens between runs in DIR (owner-only files); by default they live in memory only")
+    add_run_options(run)
+    run.add_argument("--engine", choices=("interpreter", "python"), default="interpreter",
+                     help="run by walking the program (default) or by transpiling it to Python and running that")
+
+    transpile = commands.add_parser("transpile", help="write a program as a Python module")
+    transpile.add_argument("file", metavar="FILE")
+    transpile.add_argument("-o", "--output", metavar="OUT.py", help="where to write it (default: standard output)")
+    transpile.add_argument("--style", choices=("faithful", "idiomatic"), default="faithful",
+                           help="faithful: runs exactly as wlinterp does (default); idiomatic: the start of a hand port")
+    transpile.add_argument("--lenient", action="store_true",
+                           help="undeclared names become parameters of main(), filled from --define")
 
     check = commands.add_parser("check", help="report every problem in programs without running them")
     check.add_argument("files", nargs="+", metavar="FILE")
@@ -75,20 +75,48 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _options(args: argparse.Namespace) -> RunOptions:
+def _add_define_and_report(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--define", action="append", type=_define, default=[], metavar="NAME=VALUE",
+                     help="give a value to a name the program leaves undeclared (repeatable)")
+    sub.add_argument("--report", metavar="FILE.json", help="write the run report as JSON")
+
+
+def add_run_options(run: argparse.ArgumentParser) -> None:
+    """The options of a run (where mail goes and is read, the outbox, the token cache)."""
+    run.add_argument("--smtp", type=_smtp, default="capture", metavar="capture|live|HOST:PORT",
+                     help="where mail goes: the embedded capture server (default), the real servers, or one server")
+    run.add_argument("--pop3", type=_smtp, default=None, metavar="capture|live|HOST:PORT",
+                     help="where POP3 sessions read mail (default: the outbox in capture mode, else the real servers)")
+    run.add_argument("--imap", type=_smtp, default=None, metavar="capture|live|HOST:PORT",
+                     help="where IMAP sessions read mail (default: the outbox in capture mode, else the real servers)")
+    run.add_argument("--outbox", default="wl-outbox", metavar="DIR", help="where captured mail is stored (default ./wl-outbox)")
+    run.add_argument("--token-cache", metavar="DIR",
+                     help="keep OAuth tokens between runs in DIR (owner-only files); by default they live in memory only")
+
+
+def run_options_parser(prog: str) -> argparse.ArgumentParser:
+    """The command line of a transpiled program: ``wlinterp run``'s, without the file."""
+    parser = argparse.ArgumentParser(prog=prog, description="A WLanguage program transpiled to Python by wlinterp.")
+    _add_define_and_report(parser)
+    add_run_options(parser)
+    return parser
+
+
+def options_from_args(args: argparse.Namespace) -> RunOptions:
     return RunOptions(
-        lenient=args.lenient,
+        lenient=getattr(args, "lenient", False),
         defines=dict(args.define),
         smtp=getattr(args, "smtp", "capture"),
         pop3=getattr(args, "pop3", None) or "",
         imap=getattr(args, "imap", None) or "",
         outbox=getattr(args, "outbox", "wl-outbox"),
-        lang=args.lang,
+        lang=getattr(args, "lang", "auto"),
         token_cache=getattr(args, "token_cache", None),
     )
 
 
-def _write_report(path: str | None, report: dict[str, Any]) -> None:
+
+def write_report(path: str | None, report: dict[str, Any]) -> None:
     if not path:
         return
     try:
@@ -104,28 +132,33 @@ def _unreadable(path: str, error: SourceError) -> Diagnostic:
 def _run(args: argparse.Namespace) -> int:
     from .pipeline import EXIT_COMPILE, Outcome, compile_source, run_compiled
 
-    options = _options(args)
+    options = options_from_args(args)
     try:
         source = read_source(args.file)
     except SourceError as error:
         outcome = Outcome("compile-error", [_unreadable(args.file, error)])
         render_all(outcome.diagnostics, None, sys.stderr)
-        _write_report(args.report, outcome.report())
+        write_report(args.report, outcome.report())
         return EXIT_COMPILE
     compiled = compile_source(source, options)
     render_all(compiled.diagnostics, source, sys.stderr)  # warnings before the program's own output
-    outcome = run_compiled(compiled, options, sys.stdout)
+    if args.engine == "python":
+        from .pipeline import run_transpiled
+
+        outcome = run_transpiled(compiled, options, sys.stdout)
+    else:
+        outcome = run_compiled(compiled, options, sys.stdout)
     render_all(outcome.diagnostics[len(compiled.diagnostics):], source, sys.stderr)
     report = outcome.report()
-    _summary(report, options)
-    _write_report(args.report, report)
+    print_summary(report, options)
+    write_report(args.report, report)
     return outcome.exit_code
 
 
 def _check(args: argparse.Namespace) -> int:
     from .pipeline import EXIT_COMPILE, EXIT_OK, compile_source
 
-    options = _options(args)
+    options = options_from_args(args)
     diagnostics: list[Diagnostic] = []
     for path in args.files:
         source: Source | None
@@ -137,7 +170,7 @@ def _check(args: argparse.Namespace) -> int:
         render_all(found, source, sys.stderr)
         diagnostics.extend(found)
     failed = any(d.severity == "error" for d in diagnostics)
-    _write_report(
+    write_report(
         args.report,
         {
             "status": "compile-error" if failed else "ok",
@@ -183,7 +216,7 @@ def _outbox(args: argparse.Namespace) -> int:
     return 0
 
 
-def _summary(report: dict[str, Any], options: RunOptions) -> None:
+def print_summary(report: dict[str, Any], options: RunOptions) -> None:
     """After a run, say what was sent and where the copies are."""
     messages = report.get("messages") or []
     if not messages:
@@ -196,11 +229,45 @@ def _summary(report: dict[str, Any], options: RunOptions) -> None:
         sys.stderr.write(f"wlinterp: {count} {noun} sent\n")
 
 
+def _transpile(args: argparse.Namespace) -> int:
+    from .pipeline import EXIT_COMPILE, EXIT_OK, compile_source, transpile_compiled
+    from .transpiler import TranspileError
+
+    options = RunOptions(lenient=args.lenient)
+    try:
+        source = read_source(args.file)
+    except SourceError as error:
+        render_all([_unreadable(args.file, error)], None, sys.stderr)
+        return EXIT_COMPILE
+    compiled = compile_source(source, options)
+    render_all(compiled.diagnostics, source, sys.stderr)
+    if not compiled.ok:
+        return EXIT_COMPILE
+    try:
+        transpiled = transpile_compiled(compiled, args.style, args.lenient)
+    except TranspileError as error:
+        render_all(error.diagnostics, source, sys.stderr)
+        return EXIT_COMPILE
+    render_all(transpiled.diagnostics, source, sys.stderr)
+    if not args.output:
+        sys.stdout.write(transpiled.text)
+        return EXIT_OK
+    try:
+        Path(args.output).write_text(transpiled.text, encoding="utf-8")
+    except OSError as exc:
+        sys.stderr.write(f"wlinterp: cannot write {args.output}: {exc.strerror}\n")
+        return EXIT_COMPILE
+    sys.stderr.write(f"wlinterp: wrote {args.output}\n")
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "outbox":
             return _outbox(args)
+        if args.command == "transpile":
+            return _transpile(args)
         return _run(args) if args.command == "run" else _check(args)
     except KeyboardInterrupt:
         sys.stderr.write("wlinterp: interrupted\n")

@@ -16,7 +16,10 @@ from .runtime import RunOptions, Runtime
 from .source import Source
 from .vocabulary import VOCABULARY
 
-__all__ = ["EXIT_COMPILE", "EXIT_OK", "EXIT_RUNTIME", "Compiled", "Outcome", "compile_source", "run_compiled", "run_source"]
+__all__ = [
+    "EXIT_COMPILE", "EXIT_OK", "EXIT_RUNTIME", "Compiled", "Outcome", "compile_source", "deep_enough",
+    "fatal_diagnostic", "internal_diagnostic", "run_compiled", "run_source", "run_transpiled", "transpile_compiled",
+]
 
 EXIT_OK, EXIT_RUNTIME, EXIT_COMPILE = 0, 1, 2
 
@@ -65,7 +68,7 @@ class Outcome:
         }
 
 
-def _deep_enough() -> None:
+def deep_enough() -> None:
     if sys.getrecursionlimit() < _RECURSION_LIMIT:
         sys.setrecursionlimit(_RECURSION_LIMIT)
 
@@ -73,11 +76,11 @@ def _deep_enough() -> None:
 def compile_source(source: Source, options: RunOptions | None = None) -> Compiled:
     """Parse and check; every problem found is in ``diagnostics``, sorted by position."""
     options = options or RunOptions()
-    _deep_enough()
+    deep_enough()
     try:
         parsed = parse(source)
     except Exception as exc:  # noqa: BLE001 - a bug of ours must still end as a diagnostic
-        parsed = ParseResult(source, None, [_internal(exc, "syntax", source.path)])
+        parsed = ParseResult(source, None, [internal_diagnostic(exc, "syntax", source.path)])
     diagnostics = list(parsed.diagnostics)
     checked = None
     if parsed.ok:
@@ -87,7 +90,7 @@ def compile_source(source: Source, options: RunOptions | None = None) -> Compile
         except RecursionError:
             diagnostics.append(Diagnostic("error", "syntax", "the program is nested too deeply to check", None, "", source.path))
         except Exception as exc:  # noqa: BLE001
-            diagnostics.append(_internal(exc, "syntax", source.path))
+            diagnostics.append(internal_diagnostic(exc, "syntax", source.path))
     diagnostics.sort(key=lambda d: (d.span.line, d.span.column) if d.span else (0, 0))
     return Compiled(source, parsed, checked, diagnostics)
 
@@ -107,23 +110,23 @@ def run_compiled(compiled: Compiled, options: RunOptions, stdout: IO[str] | None
     except WLRuntimeError as error:
         status = "runtime-error"
         lang = compiled.checked.language if compiled.checked else "en"
-        diagnostics.append(_fatal(error, compiled.source.path, lang))
+        diagnostics.append(fatal_diagnostic(error, compiled.source.path, lang))
     except RecursionError:
         status = "runtime-error"
-        diagnostics.append(Diagnostic("error", "runtime", "stack overflow: procedures called each other too deeply", None, "", compiled.source.path))
+        diagnostics.append(Diagnostic("error", "runtime", "stack overflow: procedure calls or expressions nested too deeply", None, "", compiled.source.path))
     except MemoryError:
         status = "runtime-error"
         diagnostics.append(Diagnostic("error", "runtime", "the program ran out of memory", None,
                                       "look for an array or a string that grows without end", compiled.source.path))
     except Exception as exc:  # noqa: BLE001 - a bug of ours must still end as a diagnostic and a report
         status = "runtime-error"
-        diagnostics.append(_internal(exc, "runtime", compiled.source.path))
+        diagnostics.append(internal_diagnostic(exc, "runtime", compiled.source.path))
     finally:
         runtime.close()
     return Outcome(status, diagnostics, runtime, compiled)
 
 
-def _fatal(error: WLRuntimeError, path: str, lang: str) -> Diagnostic:
+def fatal_diagnostic(error: WLRuntimeError, path: str, lang: str) -> Diagnostic:
     message = error.message
     thrown = isinstance(error, WLException)
     if thrown and error.code:
@@ -135,7 +138,7 @@ def _fatal(error: WLRuntimeError, path: str, lang: str) -> Diagnostic:
     return Diagnostic("error", error.diagnostic_code, message, error.span, hint, path)
 
 
-def _internal(exc: Exception, code: str, path: str) -> Diagnostic:
+def internal_diagnostic(exc: Exception, code: str, path: str) -> Diagnostic:
     """A bug in wlinterp itself: said plainly, with what to report, never as a traceback."""
     where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
     at = f" ({Path(where.filename).name}:{where.lineno})" if where else ""
@@ -149,3 +152,39 @@ def run_source(source: Source, options: RunOptions | None = None, stdout: IO[str
     """Compile and run in one go (what ``wlinterp run`` does)."""
     options = options or RunOptions()
     return run_compiled(compile_source(source, options), options, stdout)
+
+
+def transpile_compiled(compiled: Compiled, style: str = "faithful", lenient: bool = False) -> Any:
+    """The Python module for a program that compiled (a ``Transpiled``); TranspileError says what cannot be written."""
+    from .transpiler import TranspileError, transpile_program
+
+    if style != "faithful":
+        raise TranspileError([Diagnostic(
+            "error", "unsupported", f"the {style} style is not available yet: only the faithful style is", None,
+            "use --style faithful (the default)", compiled.source.path,
+        )])
+    if not compiled.ok:
+        raise TranspileError([d for d in compiled.diagnostics if d.severity == "error"])
+    return transpile_program(compiled.parsed.program, compiled.parsed.comments,  # type: ignore[arg-type]
+                             compiled.source.path, lenient=lenient)
+
+
+def run_transpiled(compiled: Compiled, options: RunOptions, stdout: IO[str] | None = None) -> Outcome:
+    """``wlinterp run --engine python``: transpile, then run the Python; the same output and report as the interpreter."""
+    from .transpiler import TranspileError
+
+    if not compiled.ok:
+        return Outcome("compile-error", compiled.diagnostics, compiled=compiled)
+    try:
+        transpiled = transpile_compiled(compiled, "faithful", options.lenient)
+    except TranspileError as error:
+        return Outcome("compile-error", compiled.diagnostics + error.diagnostics, compiled=compiled)
+    filename = f"<{compiled.source.path} transpiled>"
+    namespace: dict[str, Any] = {"__name__": "wlinterp_transpiled", "__file__": filename}
+    exec(compile(transpiled.text, filename, "exec"), namespace)  # noqa: S102 - our own generated module
+    program = namespace["wl"]
+    program.source_name = compiled.source.path  # diagnostics name the file as the interpreter's do
+    outcome = program.execute(namespace["main"], options, stdout)
+    outcome.diagnostics[:0] = compiled.diagnostics
+    outcome.compiled = compiled
+    return outcome
