@@ -211,3 +211,40 @@ def test_the_command_line_writes_the_module(tmp_path: Path):
     engine = subprocess.run([sys.executable, "-m", "wlinterp", "run", "--engine", "python", str(source)],
                             capture_output=True, text=True, timeout=120)
     assert engine.stdout == "Hello from Python\n"
+
+
+# ------------------------------------------------------------------------------ the seed examples
+
+
+def _seed_examples() -> list[tuple[str, int, str]]:
+    from .test_seeds import EXAMPLES
+
+    return EXAMPLES
+
+
+@pytest.mark.parametrize(("page", "index", "code"), _seed_examples(), ids=[f"{p[:3]}#{i}" for p, i, _ in _seed_examples()])
+def test_seed_examples_transpile_leniently_and_run_the_same(page: str, index: int, code: str, tmp_path: Path):
+    import re
+
+    text = wlinterp.transpile(code, path="seed.wl", lenient=True)
+    signature = re.search(r"def main\((.*)\) -> None:", text)
+    assert signature is not None
+    placeholders = [part.split("=")[0] for part in signature.group(1).split(", ") if part]
+    defines = {name: f"value of {name}" for name in placeholders}
+    interpreted, transpiled = both_engines(Source(code, "seed.wl"), tmp_path, lenient=True, defines=defines)
+    assert comparable(transpiled) == comparable(interpreted)
+
+
+def test_seed_000_placeholders_are_filled_from_define(tmp_path: Path):
+    from .conftest import seed_examples
+
+    text = wlinterp.transpile(seed_examples("000")[0], path="seed.wl", lenient=True)
+    assert "def main(MySMTPSession=None, UserName=None) -> None:" in text
+    module = tmp_path / "seed.py"
+    module.write_text(text, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(module), "--define", "UserName=ada", "--outbox", str(tmp_path / "box"),
+                           "--report", str(tmp_path / "r.json")], capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in done.stderr
+    interpreted, _ = both_engines(Source(seed_examples("000")[0], "seed.wl"), tmp_path, lenient=True,
+                                  defines={"UserName": "ada"})
+    assert comparable(json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))) == comparable(interpreted)
