@@ -1552,9 +1552,18 @@ class _Writer:
                 entry = REGISTRY.lookup(callee.name)
                 if entry is not None and entry.kind == "function":
                     return f"wl.{entry.name}({', '.join([owner, *args])})", 16
+            if (member is not None and member.kind == "method" and not member.can_fail and not member.runtime
+                    and info is not None and info.python_class is not None and self._arity_fits(member, info, args)):
+                # a plain method of a value whose type is sure: the same Python method the interpreter calls
+                return f"{self.expr(callee.target, 15)}.{member.attribute}({', '.join(args)})", 15
             name = member.name if member is not None else _canonical_member(callee.name)
             return f"wl.call({', '.join([owner, py_string(name), *args])})", 16
         return f"wl.call({self.expr(callee)}, \"\")", 16
+
+    @staticmethod
+    def _arity_fits(member: Member, info: TypeInfo, args: list[str]) -> bool:
+        least, most = member.arity(info.python_class)  # type: ignore[arg-type]
+        return least <= len(args) <= most
 
     def _procedure_call(self, expr: n.Call, target: Function) -> str:
         assert target.node is not None

@@ -16,7 +16,7 @@ def main() -> None:
     # Three ways to add an element at the end
     wl.ArrayAdd(Recipients, "ada@example.com")
     wl.ArrayAdd(Recipients, "grace@example.com")
-    wl.call(Recipients, "Add", "alan@example.com")
+    Recipients.add("alan@example.com")
     # Three ways to count the elements
     wl.Trace(
         "Recipients:", wl.ArrayCount(Recipients), Recipients.count, Recipients.count

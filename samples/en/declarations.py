@@ -30,7 +30,7 @@ def main() -> None:
     Attempts = sem.convert_to("int", "4")
     # Arrays: a dynamic one starts empty, a fixed one already holds its elements
     Recipients = wl.new("array of string")
-    wl.call(Recipients, "Add", "grace@example.com")
+    Recipients.add("grace@example.com")
     Scores = wl.new("array of 5 int")
     Scores.set(2, 40)
     # An associative array looks its values up by a key

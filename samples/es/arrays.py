@@ -16,7 +16,7 @@ def main() -> None:
     # Tres maneras de añadir un elemento al final
     wl.ArrayAdd(Destinatarios, "ada@ejemplo.es")
     wl.ArrayAdd(Destinatarios, "grace@ejemplo.es")
-    wl.call(Destinatarios, "Add", "alan@ejemplo.es")
+    Destinatarios.add("alan@ejemplo.es")
     # Tres maneras de contar los elementos
     wl.Trace(
         "Destinatarios:",

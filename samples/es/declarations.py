@@ -30,7 +30,7 @@ def main() -> None:
     Intentos = sem.convert_to("int", "4")
     # Arreglos: uno dinámico empieza vacío, uno de tamaño fijo ya contiene sus elementos
     Destinatarios = wl.new("array of string")
-    wl.call(Destinatarios, "Add", "grace@ejemplo.es")
+    Destinatarios.add("grace@ejemplo.es")
     Notas = wl.new("array of 5 int")
     Notas.set(2, 40)
     # Un arreglo asociativo busca sus valores por una clave

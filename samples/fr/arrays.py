@@ -16,7 +16,7 @@ def main() -> None:
     # Trois façons d'ajouter un élément à la fin
     wl.ArrayAdd(Destinataires, "ada@exemple.fr")
     wl.ArrayAdd(Destinataires, "grace@exemple.fr")
-    wl.call(Destinataires, "Add", "alan@exemple.fr")
+    Destinataires.add("alan@exemple.fr")
     # Trois façons de compter les éléments
     wl.Trace(
         "Destinataires :",

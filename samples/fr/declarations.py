@@ -30,7 +30,7 @@ def main() -> None:
     Tentatives = sem.convert_to("int", "4")
     # Tableaux : un tableau dynamique est vide au départ, un tableau fixe contient déjà ses éléments
     Destinataires = wl.new("array of string")
-    wl.call(Destinataires, "Add", "grace@exemple.fr")
+    Destinataires.add("grace@exemple.fr")
     Notes = wl.new("array of 5 int")
     Notes.set(2, 40)
     # Un tableau associatif retrouve ses valeurs par une clé
