@@ -63,8 +63,8 @@ def parse_address(text: str) -> Address:
     The address itself is checked as SMTP needs it (email-validator, syntax only); a domain in
     another script is kept in its ASCII (IDNA) form, which every server accepts.
 
-    Results are kept (an Address cannot change): sending one message asks for the sender three
-    times and each recipient twice, and a mailing sends from the same sender again and again.
+    Results are kept (an Address cannot change): sending one message asks for the sender and for
+    each recipient twice, and a mailing sends from the same sender again and again.
     """
     from email_validator import EmailNotValidError, validate_email  # noqa: PLC0415
 
