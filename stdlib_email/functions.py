@@ -295,10 +295,12 @@ def email_load_attachment(rt: Runtime, first: Any, second: Any = None, name: Any
 @function("EmailCheckAddress", "EmailVérifieAdresse", can_fail=True)
 def email_check_address(rt: Runtime, address: Any) -> int:
     """EmailCheckAddress(address): emailAddressValid or emailAddressIncorrectSyntax (the syntax is checked, not the mailbox)."""
-    from email_validator import EmailNotValidError, validate_email  # noqa: PLC0415
+    from email_validator import EmailNotValidError  # noqa: PLC0415
+
+    from .mime import checked_address  # noqa: PLC0415
 
     try:
-        validate_email(sem.to_string(address).strip(), check_deliverability=False)
+        checked_address(sem.to_string(address).strip())
     except EmailNotValidError:
         return ADDRESS_INCORRECT_SYNTAX  # an answer, not a failure: ErrorOccurred stays False
     return ADDRESS_VALID

@@ -8,6 +8,7 @@ import email.policy
 import email.utils
 import functools
 import os
+import re
 from email.headerregistry import Address, HeaderRegistry
 from email.message import EmailMessage
 from email.parser import BytesParser
@@ -66,7 +67,7 @@ def parse_address(text: str) -> Address:
     Results are kept (an Address cannot change): sending one message asks for the sender and for
     each recipient twice, and a mailing sends from the same sender again and again.
     """
-    from email_validator import EmailNotValidError, validate_email  # noqa: PLC0415
+    from email_validator import EmailNotValidError  # noqa: PLC0415
 
     shown = text.strip()
     if any(ord(c) < 32 or ord(c) == 127 for c in shown):
@@ -75,15 +76,40 @@ def parse_address(text: str) -> Address:
     if not addr or "@" not in addr:
         raise MimeError(f"'{shown}' is not an email address")
     try:
-        checked = validate_email(addr, check_deliverability=False, allow_smtputf8=True)
+        usable = checked_address(addr)
     except EmailNotValidError as problem:
         raise MimeError(f"'{shown}' is not an email address: {problem}") from None
-    usable = checked.ascii_email or checked.normalized
     local, _, domain = usable.rpartition("@")
     try:
         return Address(display_name=name, username=local, domain=domain)
     except (ValueError, IndexError) as exc:
         raise MimeError(f"'{shown}' is not an email address: {exc}") from None
+
+
+_HOST_LABEL = re.compile(r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)\Z")
+
+
+def checked_address(addr: str) -> str:
+    """The address as SMTP takes it (ASCII domain), or EmailNotValidError saying what is wrong with it.
+
+    email-validator refuses special-use names (``corp.local``, ``example.test``, ``localhost``) and
+    domains without a dot, which a mail server delivers to (intranets live on them): such a
+    domain is accepted when it is a well-formed host name and the local part is valid.
+    """
+    from email_validator import EmailNotValidError, validate_email  # noqa: PLC0415
+
+    try:
+        checked = validate_email(addr, check_deliverability=False, allow_smtputf8=True)
+        return checked.ascii_email or checked.normalized
+    except EmailNotValidError as problem:
+        local, _, domain = addr.rpartition("@")
+        if not domain or not all(_HOST_LABEL.match(label) for label in domain.split(".")):
+            raise
+        try:
+            checked = validate_email(local + "@example.com", check_deliverability=False, allow_smtputf8=True)
+        except EmailNotValidError:
+            raise problem from None
+        return (checked.ascii_email or checked.normalized).rpartition("@")[0] + "@" + domain.lower()
 
 
 def _from_address(mail: Email) -> Address | None:

@@ -270,3 +270,16 @@ def test_seed_002_french_runs_the_same_way(tmp_path: Path):
     outcome, report = capture(code, tmp_path, lenient=True)
     assert report["output"] == [{"kind": "error", "text": "Impossible d'établir la connexion"}]
     assert [d.code for d in outcome.diagnostics] == ["undeclared"]  # NomUser, a placeholder
+
+
+def test_special_use_domains_are_addresses(tmp_path: Path):
+    text = (
+        'S is emailSMTPSession\nS.ServerAddress = "smtp.example.com"\nS.StartSession()\n'
+        'M is Email\nM.Sender = "zoe@corp.local"\nM.Recipient.Add("ada@localhost")\nM.Subject = "x"\n'
+        "Trace(EmailSendMessage(S, M))\n"
+        'Trace(EmailCheckAddress("bob@example.test") = emailAddressValid)\n'
+        'Trace(EmailCheckAddress("bob@-bad-.local") = emailAddressValid, EmailCheckAddress("b b@corp.local") = emailAddressValid)\n'
+    )
+    outcome = run(text, outbox=str(tmp_path / "box"))
+    assert [e["text"] for e in outcome.report()["output"]] == ["1", "1", "0 0"]
+    assert outcome.report()["messages"][0]["to"] == ["ada@localhost"]

@@ -509,14 +509,9 @@ EmailCloseSession("{ALICE}")
 
 
 
-# ---------------------------------------------------------------- known wlinterp bug
+# ---------------------------------------------------------------- special-use domains
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="wlinterp bug: stdlib_email.mime.parse_address (email-validator) refuses the special-use domains "
-           ".test, .local, .localhost … although SMTP servers deliver to them (intranets use .local)",
-)
 def test_addresses_in_special_use_domains_are_sent(postfix_factory) -> None:
     dave = "dave@example.test"
     instance = postfix_factory(mailboxes=(ALICE, dave))
