@@ -324,17 +324,11 @@ class Interpreter:
     def exec_for_each(self, stmt: n.ForEach, frame: Frame) -> None:
         collection = self.eval(stmt.iterable, frame)
         cells = [self._loop_cell(name, frame) for name in stmt.names]
-        if isinstance(collection, WLArray):
-            rows = [(value, position) for position, value in enumerate(list(collection.items), 1)]
-        elif isinstance(collection, WLAssociativeArray):
-            rows = [(value, key, position) for position, (key, value) in enumerate(list(collection.entries.values()), 1)]
-        elif collection is None and self.lenient:
-            rows = []
-        else:
-            raise WLRuntimeError(
-                f"FOR EACH goes through an array, not a {sem.type_name_of(collection)}", stmt.iterable.span,
-                hint="for the pieces of a string use FOR EACH STRING … SEPARATED BY …",
-            )
+        try:
+            rows = obj.rows(collection, self.lenient)
+        except WLRuntimeError as error:
+            error.span = error.span or stmt.iterable.span
+            raise
         self._iterate(rows, cells, stmt.body, frame)
 
     def _iterate(self, rows: list[tuple[Any, ...]], cells: list[Cell], body: n.Block, frame: Frame) -> None:
@@ -349,9 +343,7 @@ class Interpreter:
                 continue
 
     def exec_for_each_string(self, stmt: n.ForEachString, frame: Frame) -> None:
-        text = sem.to_string(self.eval(stmt.source, frame))
-        separator = sem.to_string(self.eval(stmt.separator, frame))
-        pieces = text.split(separator) if separator else [text]
+        pieces = obj.string_pieces(self.eval(stmt.source, frame), self.eval(stmt.separator, frame))
         self._iterate([(piece,) for piece in pieces], [self._loop_cell(stmt.var, frame)], stmt.body, frame)
 
     def exec_while(self, stmt: n.While, frame: Frame) -> None:

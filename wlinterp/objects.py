@@ -29,6 +29,8 @@ __all__ = [
     "inferred_type",
     "member_of",
     "new_value",
+    "rows",
+    "string_pieces",
     "set_index",
     "set_member",
     "substring",
@@ -251,3 +253,26 @@ def replace_substring(text: Any, mode: str, start: Any, end: Any, value: Any) ->
     whole = sem.to_string(text)
     begin, stop = substring_bounds(mode, start, end, len(whole))
     return whole[:begin] + sem.to_string(value) + whole[stop:]
+
+
+# ------------------------------------------------------------------------------ loops
+
+
+def rows(collection: Any, lenient: bool = False) -> list[tuple[Any, ...]]:
+    """What FOR EACH goes through, snapshot first: (value, index) of an array, (value, key, index) of an associative one."""
+    if isinstance(collection, WLArray):
+        return [(value, position) for position, value in enumerate(list(collection.items), 1)]
+    if isinstance(collection, WLAssociativeArray):
+        return [(value, key, position) for position, (key, value) in enumerate(list(collection.entries.values()), 1)]
+    if collection is None and lenient:
+        return []
+    raise WLRuntimeError(
+        f"FOR EACH goes through an array, not a {sem.type_name_of(collection)}",
+        hint="for the pieces of a string use FOR EACH STRING … SEPARATED BY …",
+    )
+
+
+def string_pieces(text: Any, separator: Any) -> list[str]:
+    """What FOR EACH STRING goes through: the text cut at each separator."""
+    whole, sep = sem.to_string(text), sem.to_string(separator)
+    return whole.split(sep) if sep else [whole]

@@ -246,23 +246,12 @@ class Program:
 
     def rows(self, collection: Any, width: int) -> list[Any]:
         """What FOR EACH goes through: values, or (value, index[, position]) rows of ``width`` items."""
-        if isinstance(collection, WLArray):
-            rows: list[tuple[Any, ...]] = [(value, position) for position, value in enumerate(list(collection.items), 1)]
-        elif isinstance(collection, WLAssociativeArray):
-            rows = [(value, key, position) for position, (key, value) in enumerate(list(collection.entries.values()), 1)]
-        elif collection is None and self.lenient:
-            rows = []
-        else:
-            raise WLRuntimeError(
-                f"FOR EACH goes through an array, not a {sem.type_name_of(collection)}",
-                hint="for the pieces of a string use FOR EACH STRING … SEPARATED BY …",
-            )
-        return [row[0] for row in rows] if width == 1 else [row[:width] for row in rows]
+        found = obj.rows(collection, self.lenient)
+        return [row[0] for row in found] if width == 1 else [row[:width] for row in found]
 
     def pieces(self, text: Any, separator: Any) -> list[str]:
         """What FOR EACH STRING goes through."""
-        whole, sep = sem.to_string(text), sem.to_string(separator)
-        return whole.split(sep) if sep else [whole]
+        return obj.string_pieces(text, separator)
 
     def repeat(self, count: Any) -> Iterator[None]:
         """``LOOP(n)``: n turns (a fractional n counts up)."""
