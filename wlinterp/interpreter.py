@@ -1,9 +1,12 @@
-"""Runs a program by walking its AST, statement by statement, with WinDev's semantics.
+"""Runs a program with WinDev's semantics by turning each statement and expression of its AST into a Python closure once, then calling them.
 
-Every statement goes through ``exec_block``: that is where a trace hook sees each one.
-Values follow ``semantics``; built-ins come from the registry; WLanguage exceptions
-(``ExceptionThrow`` and fatal errors such as a division by zero) are ``WLRuntimeError``s
-that ``WHEN EXCEPTION IN`` catches and that end the run when nothing does.
+Every statement goes through a block runner: that is where a trace hook sees each one.
+Values follow ``semantics``; typed storage, members and calls go through ``objects``, as in
+transpiled programs. A statement returns a control code (go on, BREAK, CONTINUE, RETURN)
+instead of raising, and two integers add, compare or count a FOR loop without a detour
+through ``semantics``, whose rules give the same result for them. WLanguage exceptions
+(``ExceptionThrow`` and fatal errors such as a division by zero) are ``WLRuntimeError``s that
+``WHEN EXCEPTION IN`` catches and that end the run when nothing does.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from . import objects as obj
 from . import semantics as sem
 from .directives import compile_condition
 from .errors import WLRuntimeError
-from .registry import REGISTRY
+from .registry import REGISTRY, Builtin
 from .runtime import Runtime
 from .source import Span, ident_key
 from .values import DynamicObject, WLArray, WLAssociativeArray, WLDuration
@@ -24,31 +27,47 @@ from .values import DynamicObject, WLArray, WLAssociativeArray, WLDuration
 __all__ = ["Cell", "Interpreter"]
 
 Converter = obj.Converter
+Eval = Callable[["Frame"], Any]
+Exec = Callable[["Frame"], int]
+
+# what a statement tells the block around it
+GO, BREAK, CONTINUE, RETURN = 0, 1, 2, 3
+
+# a stored value of this Python type needs no conversion for a variable of this WLanguage type
+_PLAIN = {"int": int, "string": str, "boolean": bool}
 
 
 class Cell:
     """A variable's storage; by-reference parameters share the caller's cell."""
 
-    __slots__ = ("constant", "convert", "type_name", "value")
+    __slots__ = ("constant", "convert", "plain", "type_name", "value")
 
     def __init__(self, value: Any, convert: Converter = None, constant: bool = False, type_name: str = ""):
         self.value = value
         self.convert = convert
         self.constant = constant
         self.type_name = type_name
+        self.plain = _PLAIN.get(type_name) if convert is not None else object
+
+    def store(self, value: Any) -> None:
+        if self.constant:
+            raise WLRuntimeError("a constant cannot be changed")
+        if type(value) is self.plain or self.convert is None:
+            self.value = value
+        else:
+            self.value = self.convert(value)
 
 
 class _ElementRef:
     """An array element passed by reference: reads and writes go to the array."""
 
-    __slots__ = ("constant", "container", "convert", "index", "type_name")
+    __slots__ = ("container", "index")
+    constant = False
+    type_name = ""
 
     def __init__(self, container: Any, index: Any):
         self.container = container
         self.index = index
-        self.convert = None
-        self.constant = False
-        self.type_name = ""
 
     @property
     def value(self) -> Any:
@@ -58,31 +77,50 @@ class _ElementRef:
     def value(self, new: Any) -> None:
         self.container.set(self.index, new)
 
+    def store(self, value: Any) -> None:
+        self.container.set(self.index, value)
+
+
+class _Argument:
+    """One argument of a call: its value, and where it lives when it may be passed by reference."""
+
+    __slots__ = ("container", "index", "key", "node", "value")
+
+    def __init__(self, node: n.Expr, value: Eval):
+        self.node = node
+        self.value = value
+        self.key: str | None = None
+        self.container: Eval | None = None
+        self.index: Eval | None = None
+
 
 class Frame:
     """One procedure call's variables and internal procedures; ``parent`` leads to the globals."""
 
-    __slots__ = ("declare_global", "parameters", "parent", "procedures", "vars")
+    __slots__ = ("declare_global", "parameters", "parent", "procedures", "result", "vars")
 
-    def __init__(self, parent: Frame | None = None):
-        self.vars: dict[str, Cell] = {}
+    def __init__(self, parent: Frame | None = None, procedures: dict[str, n.Procedure] | None = None):
+        self.vars: dict[str, Any] = {}
         self.parent = parent
-        self.procedures: dict[str, n.Procedure] = {}
+        self.procedures: dict[str, n.Procedure] = procedures if procedures is not None else {}
         self.declare_global = False
         self.parameters: WLArray | None = None
+        self.result: Any = None
 
 
-class _Break(Exception):
-    pass
+def _find(frame: Frame | None, key: str) -> Any:
+    while frame is not None:
+        cell = frame.vars.get(key)
+        if cell is not None:
+            return cell
+        frame = frame.parent
+    return None
 
 
-class _Continue(Exception):
-    pass
-
-
-class _Return(Exception):
-    def __init__(self, value: Any = None):
-        self.value = value
+def _with_span(error: WLRuntimeError, span: Span | None) -> WLRuntimeError:
+    if error.span is None:
+        error.span = span
+    return error
 
 
 _ARITHMETIC: dict[str, Callable[[Any, Any], Any]] = {
@@ -94,6 +132,7 @@ _ARITHMETIC: dict[str, Callable[[Any, Any], Any]] = {
     "^": sem.power,
 }
 _COMPOUND = {"+=": sem.add, "-=": sem.subtract, "*=": sem.multiply, "/=": sem.divide}
+_ORDERS = {"<": lambda a, b: a < b, "<=": lambda a, b: a <= b, ">": lambda a, b: a > b, ">=": lambda a, b: a >= b}
 
 
 class Interpreter:
@@ -103,58 +142,13 @@ class Interpreter:
         self.program = program
         self.rt = runtime
         self.lenient = lenient
-        self.globals = Frame()
-        self.globals.procedures = {ident_key(p.name): p for p in n.internal_procedures(program.body)}
+        self.globals = Frame(procedures={ident_key(p.name): p for p in n.internal_procedures(program.body)})
         self.procedures: dict[str, n.Procedure] = {ident_key(p.name): p for p in program.procedures}
         self.trace_hook: Callable[[n.Node, Frame], None] | None = None
         self._internal_cache: dict[int, dict[str, n.Procedure]] = {}
-        self._exec: dict[type, Callable[[Any, Frame], None]] = {
-            n.Declare: self.exec_declare,
-            n.Let: self.exec_let,
-            n.Assign: self.exec_assign,
-            n.IncDec: self.exec_incdec,
-            n.ExprStmt: self.exec_expr,
-            n.If: self.exec_if,
-            n.Switch: self.exec_switch,
-            n.For: self.exec_for,
-            n.ForEach: self.exec_for_each,
-            n.ForEachString: self.exec_for_each_string,
-            n.While: self.exec_while,
-            n.Loop: self.exec_loop,
-            n.Break: self.exec_break,
-            n.Continue: self.exec_continue,
-            n.Return: self.exec_return,
-            n.Result: self.exec_result,
-            n.Try: self.exec_try,
-            n.ConstantBlock: self.exec_constants,
-            n.Scope: self.exec_scope,
-            n.CompileIf: self.exec_compile_if,
-            n.Procedure: self.exec_nothing,
-        }
-        self._eval: dict[type, Callable[[Any, Frame], Any]] = {
-            n.Name: self.eval_name,
-            n.Number: self.eval_literal,
-            n.String: self.eval_literal,
-            n.Boolean: self.eval_literal,
-            n.Null: self.eval_null,
-            n.Interpolated: self.eval_interpolated,
-            n.Duration: self.eval_duration,
-            n.ArrayLiteral: self.eval_array_literal,
-            n.Binary: self.eval_binary,
-            n.Logical: self.eval_logical,
-            n.Not: self.eval_not,
-            n.Negate: self.eval_negate,
-            n.Compare: self.eval_compare,
-            n.Interval: self.eval_interval,
-            n.InRange: self.eval_in_range,
-            n.InList: self.eval_in_list,
-            n.OptionalConcat: self.eval_optional_concat,
-            n.Call: self.eval_call,
-            n.Member: self.eval_member,
-            n.Index: self.eval_index,
-            n.Substring: self.eval_substring,
-            n.DefaultArg: self.eval_default_arg,
-        }
+        self._blocks: dict[int, Exec] = {}
+        self._defaults: dict[int, Eval] = {}
+        self._keep: list[Any] = []  # the blocks compiled, so that their ids stay theirs
 
     # ------------------------------------------------------------------ running
 
@@ -164,45 +158,47 @@ class Interpreter:
 
     def run(self) -> None:
         """Run the top-level code; a RETURN there ends the program normally."""
-        try:
-            self.exec_block(self.program.body, self.globals)
-        except _Return:
-            pass
-        except (_Break, _Continue):
-            pass  # the checker rejects BREAK/CONTINUE outside loops; nothing more to do here
+        self.block(self.program.body)(self.globals)
 
-    def exec_block(self, block: n.Block, frame: Frame) -> None:
-        execute = self._exec
-        hook = self.trace_hook
-        for stmt in block:
-            if hook is not None:
-                hook(stmt, frame)
-            try:
-                execute[type(stmt)](stmt, frame)
-            except WLRuntimeError as error:
-                if error.span is None:
-                    error.span = stmt.span
-                raise
+    def exec_block(self, block: n.Block, frame: Frame) -> int:
+        return self.block(block)(frame)
 
-    def eval(self, expr: n.Expr, frame: Frame) -> Any:
-        return self._eval[type(expr)](expr, frame)
+    def block(self, block: n.Block) -> Exec:
+        """The closure running a block's statements in order; it stops at the first BREAK, CONTINUE or RETURN."""
+        found = self._blocks.get(id(block))
+        if found is not None:
+            return found
+        steps = [(self.statement(stmt), stmt) for stmt in block if not isinstance(stmt, n.Procedure)]
+        interpreter = self
+
+        def run(frame: Frame) -> int:
+            hook = interpreter.trace_hook
+            for step, stmt in steps:
+                if hook is not None:
+                    hook(stmt, frame)
+                try:
+                    code = step(frame)
+                except WLRuntimeError as error:
+                    if error.span is None:
+                        error.span = stmt.span
+                    raise
+                if code:
+                    return code
+            return GO
+
+        self._blocks[id(block)] = run
+        self._keep.append(block)
+        return run
 
     # ------------------------------------------------------------------ variables
 
-    def find_cell(self, name: str, frame: Frame) -> Cell | None:
-        key = ident_key(name)
-        scope: Frame | None = frame
-        while scope is not None:
-            cell = scope.vars.get(key)
-            if cell is not None:
-                return cell
-            scope = scope.parent
-        return None
+    def find_cell(self, name: str, frame: Frame) -> Any:
+        return _find(frame, ident_key(name))
 
-    def _variant_cell(self, name: str) -> Cell:
+    def _variant_cell(self, key: str) -> Cell:
         """Lenient mode: an undeclared name is an empty variant, created where it is first met."""
         cell = Cell(None)
-        self.globals.vars[ident_key(name)] = cell
+        self.globals.vars[key] = cell
         return cell
 
     def converter(self, type_ref: n.TypeRef | None) -> Converter:
@@ -213,406 +209,762 @@ class Interpreter:
         try:
             return obj.new_value(type_ref, self.lenient)
         except WLRuntimeError as error:
-            error.span = error.span or type_ref.span
-            raise
-
-    def store(self, cell: Any, value: Any) -> None:
-        if cell.constant:
-            raise WLRuntimeError("a constant cannot be changed")
-        convert = cell.convert
-        cell.value = convert(value) if convert is not None else value
+            raise _with_span(error, type_ref.span) from None
 
     # ------------------------------------------------------------------ statements
 
-    def exec_nothing(self, stmt: Any, frame: Frame) -> None:
-        return None
+    def statement(self, stmt: Any) -> Exec:
+        return getattr(self, "s_" + type(stmt).__name__.lower())(stmt)
 
-    def exec_declare(self, stmt: n.Declare, frame: Frame) -> None:
-        target = self.globals if frame.declare_global else frame
+    def s_declare(self, stmt: n.Declare) -> Exec:
         convert = self.converter(stmt.type)
-        init = self.eval(stmt.init, frame) if stmt.init is not None else None
-        for name in stmt.names:
-            cell = Cell(self.new_value(stmt.type), convert, type_name=stmt.type.name)
-            if stmt.init is not None:
-                if stmt.by_reference:
-                    cell.value = init
-                else:
-                    self.store(cell, init)
-            target.vars[ident_key(name)] = cell
+        init = self.expr(stmt.init) if stmt.init is not None else None
+        keys = [ident_key(name) for name in stmt.names]
+        type_name = stmt.type.name
+        by_reference = stmt.by_reference
+        interpreter = self
 
-    def exec_let(self, stmt: n.Let, frame: Frame) -> None:
-        value = self.eval(stmt.value, frame)
-        type_name = obj.inferred_type(value)
-        convert = self.converter(n.TypeRef(type_name)) if type_name else None
-        frame.vars[ident_key(stmt.name)] = Cell(value, convert, type_name=type_name or "")
+        def declare(frame: Frame) -> int:
+            target = interpreter.globals if frame.declare_global else frame
+            value = init(frame) if init is not None else None
+            for key in keys:
+                cell = Cell(interpreter.new_value(stmt.type), convert, type_name=type_name)
+                if init is not None:
+                    if by_reference:
+                        cell.value = value
+                    else:
+                        cell.store(value)
+                target.vars[key] = cell
+            return GO
 
-    def exec_assign(self, stmt: n.Assign, frame: Frame) -> None:
-        value = self.eval(stmt.value, frame)
-        if stmt.op != "=":
-            value = _COMPOUND[stmt.op](self.eval(stmt.target, frame), value)
-        self.assign(stmt.target, value, frame)
+        return declare
 
-    def exec_incdec(self, stmt: n.IncDec, frame: Frame) -> None:
-        current = self.eval(stmt.target, frame)
-        self.assign(stmt.target, sem.add(current, 1) if stmt.op == "++" else sem.subtract(current, 1), frame)
+    def s_let(self, stmt: n.Let) -> Exec:
+        value_of = self.expr(stmt.value)
+        key = ident_key(stmt.name)
 
-    def exec_expr(self, stmt: n.ExprStmt, frame: Frame) -> None:
-        self.eval(stmt.expr, frame)
+        def let(frame: Frame) -> int:
+            value = value_of(frame)
+            type_name = obj.inferred_type(value)
+            convert = obj.converter(n.TypeRef(type_name)) if type_name else None
+            frame.vars[key] = Cell(value, convert, type_name=type_name or "")
+            return GO
 
-    def exec_if(self, stmt: n.If, frame: Frame) -> None:
-        for condition, body in stmt.branches:
-            if self.truth(condition, frame):
-                self.exec_block(body, frame)
-                return
-        if stmt.orelse is not None:
-            self.exec_block(stmt.orelse, frame)
+        return let
 
-    def truth(self, condition: n.Expr, frame: Frame) -> bool:
-        value = self.eval(condition, frame)
-        if value is True or value is False:
-            return value
-        try:
-            return sem.to_bool(value)
-        except WLRuntimeError as error:
-            error.span = error.span or condition.span
-            raise
+    def s_assign(self, stmt: n.Assign) -> Exec:
+        value_of = self.expr(stmt.value)
+        write = self.target(stmt.target)
+        if stmt.op == "=":
+            def assign(frame: Frame) -> int:
+                write(frame, value_of(frame))
+                return GO
 
-    def exec_switch(self, stmt: n.Switch, frame: Frame) -> None:
-        subject = self.eval(stmt.subject, frame)
-        for case in stmt.cases:
-            if any(self._case_matches(subject, value, frame) for value in case.values):
-                self.exec_block(case.body, frame)
-                return
-        if stmt.default is not None:
-            self.exec_block(stmt.default, frame)
+            return assign
+        combine = _COMPOUND[stmt.op]
+        read = self.expr(stmt.target)
+        plain = stmt.op in ("+=", "-=", "*=")
+        op = stmt.op
 
-    def _case_matches(self, subject: Any, case: n.CaseValue, frame: Frame) -> bool:
-        value = self.eval(case.value, frame)
+        def compound(frame: Frame) -> int:
+            value = value_of(frame)
+            current = read(frame)
+            if plain and type(current) is int and type(value) is int:
+                value = current + value if op == "+=" else current - value if op == "-=" else current * value
+            else:
+                value = combine(current, value)
+            write(frame, value)
+            return GO
+
+        return compound
+
+    def s_incdec(self, stmt: n.IncDec) -> Exec:
+        read = self.expr(stmt.target)
+        write = self.target(stmt.target)
+        delta = 1 if stmt.op == "++" else -1
+        combine = sem.add if delta == 1 else sem.subtract
+
+        def incdec(frame: Frame) -> int:
+            current = read(frame)
+            write(frame, current + delta if type(current) is int else combine(current, 1))
+            return GO
+
+        return incdec
+
+    def s_exprstmt(self, stmt: n.ExprStmt) -> Exec:
+        value_of = self.expr(stmt.expr)
+
+        def expression(frame: Frame) -> int:
+            value_of(frame)
+            return GO
+
+        return expression
+
+    def s_if(self, stmt: n.If) -> Exec:
+        branches = [(self.truth(condition), self.block(body)) for condition, body in stmt.branches]
+        orelse = self.block(stmt.orelse) if stmt.orelse is not None else None
+
+        def if_(frame: Frame) -> int:
+            for test, body in branches:
+                if test(frame):
+                    return body(frame)
+            return orelse(frame) if orelse is not None else GO
+
+        return if_
+
+    def truth(self, condition: n.Expr) -> Callable[[Frame], bool]:
+        value_of = self.expr(condition)
+        span = condition.span
+
+        def truth(frame: Frame) -> bool:
+            value = value_of(frame)
+            if value is True or value is False:
+                return value
+            try:
+                return sem.to_bool(value)
+            except WLRuntimeError as error:
+                raise _with_span(error, span) from None
+
+        return truth
+
+    def s_switch(self, stmt: n.Switch) -> Exec:
+        subject_of = self.expr(stmt.subject)
+        cases = [([self._case_test(value) for value in case.values], self.block(case.body)) for case in stmt.cases]
+        default = self.block(stmt.default) if stmt.default is not None else None
+
+        def switch(frame: Frame) -> int:
+            subject = subject_of(frame)
+            for tests, body in cases:
+                for test in tests:
+                    if test(frame, subject):
+                        return body(frame)
+            return default(frame) if default is not None else GO
+
+        return switch
+
+    def _case_test(self, case: n.CaseValue) -> Callable[[Frame, Any], bool]:
+        value_of = self.expr(case.value)
         if case.kind == "equal":
-            return sem.equals(subject, value)
+            return lambda frame, subject: sem.equals(subject, value_of(frame))
         if case.kind == "range":
-            return sem.compare(">=", subject, value) and sem.compare("<=", subject, self.eval(case.high, frame))  # type: ignore[arg-type]
-        return sem.compare(case.op, subject, value)
+            high_of = self.expr(case.high)  # type: ignore[arg-type]
+            return lambda frame, subject: (sem.compare(">=", subject, value_of(frame))
+                                           and sem.compare("<=", subject, high_of(frame)))
+        op = case.op
+        return lambda frame, subject: sem.compare(op, subject, value_of(frame))
 
-    def _loop_cell(self, name: str, frame: Frame) -> Cell:
-        cell = self.find_cell(name, frame)
+    # ------------------------------------------------------------------ loops
+
+    def _loop_cell(self, key: str, frame: Frame) -> Any:
+        cell = _find(frame, key)
         if cell is None:
-            cell = frame.vars[ident_key(name)] = Cell(None)
+            cell = frame.vars[key] = Cell(None)
         return cell
 
-    def exec_for(self, stmt: n.For, frame: Frame) -> None:
-        cell = self._loop_cell(stmt.var, frame)
-        self.store(cell, self.eval(stmt.start, frame))
-        step = sem.to_number(self.eval(stmt.step, frame)) if stmt.step is not None else 1
-        if step == 0:
-            raise WLRuntimeError("a FOR loop cannot have a STEP of 0", stmt.step.span if stmt.step else stmt.span)
-        bound = sem.to_number(self.eval(stmt.stop, frame)) if stmt.once else None
-        body = stmt.body
-        while True:
-            limit = bound if stmt.once else sem.to_number(self.eval(stmt.stop, frame))
-            current = sem.to_number(cell.value)
-            if (step > 0 and current > limit) or (step < 0 and current < limit):  # type: ignore[operator]
-                return
-            try:
-                self.exec_block(body, frame)
-            except _Break:
-                return
-            except _Continue:
-                pass
-            self.store(cell, sem.add(sem.to_number(cell.value), step))
+    def s_for(self, stmt: n.For) -> Exec:
+        key = ident_key(stmt.var)
+        start_of = self.expr(stmt.start)
+        stop_of = self.expr(stmt.stop)
+        step_of = self.expr(stmt.step) if stmt.step is not None else None
+        step_span = stmt.step.span if stmt.step is not None else stmt.span
+        body = self.block(stmt.body)
+        once = stmt.once
+        interpreter = self
 
-    def exec_for_each(self, stmt: n.ForEach, frame: Frame) -> None:
-        collection = self.eval(stmt.iterable, frame)
-        cells = [self._loop_cell(name, frame) for name in stmt.names]
-        try:
-            rows = obj.rows(collection, self.lenient)
-        except WLRuntimeError as error:
-            error.span = error.span or stmt.iterable.span
-            raise
-        self._iterate(rows, cells, stmt.body, frame)
+        def for_(frame: Frame) -> int:
+            cell = interpreter._loop_cell(key, frame)
+            cell.store(start_of(frame))
+            step = sem.to_number(step_of(frame)) if step_of is not None else 1
+            if step == 0:
+                raise WLRuntimeError("a FOR loop cannot have a STEP of 0", step_span)
+            bound = sem.to_number(stop_of(frame)) if once else None
+            upward = step > 0
+            # a counter that takes integers as they are can be counted in Python
+            fast = type(step) is int and cell.convert is None or cell.plain is int
+            while True:
+                limit = bound if once else stop_of(frame)
+                if type(limit) is not int:
+                    limit = sem.to_number(limit)
+                current = cell.value
+                if type(current) is not int:
+                    current = sem.to_number(current)
+                if (current > limit) if upward else (current < limit):
+                    return GO
+                code = body(frame)
+                if code == BREAK:
+                    return GO
+                if code == RETURN:
+                    return RETURN
+                current = cell.value
+                if fast and type(current) is int and type(step) is int:
+                    if cell.constant:
+                        raise WLRuntimeError("a constant cannot be changed")
+                    cell.value = current + step
+                else:
+                    cell.store(sem.add(sem.to_number(current), step))
 
-    def _iterate(self, rows: list[tuple[Any, ...]], cells: list[Cell], body: n.Block, frame: Frame) -> None:
+        return for_
+
+    def _iterate(self, rows: list[tuple[Any, ...]], cells: list[Any], body: Exec, frame: Frame) -> int:
         for row in rows:
             for cell, value in zip(cells, row):
                 cell.value = value
+            code = body(frame)
+            if code == BREAK:
+                return GO
+            if code == RETURN:
+                return RETURN
+        return GO
+
+    def s_foreach(self, stmt: n.ForEach) -> Exec:
+        collection_of = self.expr(stmt.iterable)
+        keys = [ident_key(name) for name in stmt.names]
+        body = self.block(stmt.body)
+        span = stmt.iterable.span
+        interpreter = self
+
+        def for_each(frame: Frame) -> int:
+            collection = collection_of(frame)
+            cells = [interpreter._loop_cell(key, frame) for key in keys]
             try:
-                self.exec_block(body, frame)
-            except _Break:
-                return
-            except _Continue:
-                continue
+                rows = obj.rows(collection, interpreter.lenient)
+            except WLRuntimeError as error:
+                raise _with_span(error, span) from None
+            return interpreter._iterate(rows, cells, body, frame)
 
-    def exec_for_each_string(self, stmt: n.ForEachString, frame: Frame) -> None:
-        pieces = obj.string_pieces(self.eval(stmt.source, frame), self.eval(stmt.separator, frame))
-        self._iterate([(piece,) for piece in pieces], [self._loop_cell(stmt.var, frame)], stmt.body, frame)
+        return for_each
 
-    def exec_while(self, stmt: n.While, frame: Frame) -> None:
-        while self.truth(stmt.condition, frame):
+    def s_foreachstring(self, stmt: n.ForEachString) -> Exec:
+        source_of = self.expr(stmt.source)
+        separator_of = self.expr(stmt.separator)
+        key = ident_key(stmt.var)
+        body = self.block(stmt.body)
+        interpreter = self
+
+        def for_each_string(frame: Frame) -> int:
+            pieces = obj.string_pieces(source_of(frame), separator_of(frame))
+            return interpreter._iterate([(piece,) for piece in pieces], [interpreter._loop_cell(key, frame)], body, frame)
+
+        return for_each_string
+
+    def s_while(self, stmt: n.While) -> Exec:
+        test = self.truth(stmt.condition)
+        body = self.block(stmt.body)
+
+        def while_(frame: Frame) -> int:
+            while test(frame):
+                code = body(frame)
+                if code == BREAK:
+                    return GO
+                if code == RETURN:
+                    return RETURN
+            return GO
+
+        return while_
+
+    def s_loop(self, stmt: n.Loop) -> Exec:
+        count_of = self.expr(stmt.count) if stmt.count is not None else None
+        body = self.block(stmt.body)
+
+        def loop(frame: Frame) -> int:
+            remaining = sem.to_number(count_of(frame)) if count_of is not None else None
+            while remaining is None or remaining > 0:
+                if remaining is not None:
+                    remaining -= 1
+                code = body(frame)
+                if code == BREAK:
+                    return GO
+                if code == RETURN:
+                    return RETURN
+            return GO
+
+        return loop
+
+    def s_break(self, stmt: n.Break) -> Exec:
+        return lambda frame: BREAK
+
+    def s_continue(self, stmt: n.Continue) -> Exec:
+        return lambda frame: CONTINUE
+
+    def s_return(self, stmt: n.Return) -> Exec:
+        def return_(frame: Frame) -> int:
+            frame.result = None
+            return RETURN
+
+        return return_
+
+    def s_result(self, stmt: n.Result) -> Exec:
+        value_of = self.expr(stmt.value) if stmt.value is not None else None
+
+        def result(frame: Frame) -> int:
+            frame.result = value_of(frame) if value_of is not None else None
+            return RETURN
+
+        return result
+
+    def s_try(self, stmt: n.Try) -> Exec:
+        body = self.block(stmt.body)
+        handler = self.block(stmt.handler)
+        orelse = self.block(stmt.orelse) if stmt.orelse is not None else None
+        interpreter = self
+
+        def try_(frame: Frame) -> int:
             try:
-                self.exec_block(stmt.body, frame)
-            except _Break:
-                return
-            except _Continue:
-                continue
+                code = body(frame)
+            except RecursionError:
+                interpreter.rt.current_exception = WLRuntimeError("stack overflow: too many nested procedure calls", stmt.span)
+                return handler(frame)
+            except WLRuntimeError as error:
+                interpreter.rt.current_exception = error
+                return handler(frame)
+            if code == GO and orelse is not None:
+                return orelse(frame)
+            return code
 
-    def exec_loop(self, stmt: n.Loop, frame: Frame) -> None:
-        remaining = sem.to_number(self.eval(stmt.count, frame)) if stmt.count is not None else None
-        while remaining is None or remaining > 0:
-            if remaining is not None:
-                remaining -= 1
-            try:
-                self.exec_block(stmt.body, frame)
-            except _Break:
-                return
-            except _Continue:
-                continue
+        return try_
 
-    def exec_break(self, stmt: n.Break, frame: Frame) -> None:
-        raise _Break
+    def s_constantblock(self, stmt: n.ConstantBlock) -> Exec:
+        constants = [(ident_key(c.name), self.expr(c.value)) for c in stmt.constants]
 
-    def exec_continue(self, stmt: n.Continue, frame: Frame) -> None:
-        raise _Continue
+        def constants_(frame: Frame) -> int:
+            for key, value_of in constants:
+                frame.vars[key] = Cell(value_of(frame), constant=True)
+            return GO
 
-    def exec_return(self, stmt: n.Return, frame: Frame) -> None:
-        raise _Return(None)
+        return constants_
 
-    def exec_result(self, stmt: n.Result, frame: Frame) -> None:
-        raise _Return(self.eval(stmt.value, frame) if stmt.value is not None else None)
+    def s_scope(self, stmt: n.Scope) -> Exec:
+        declare = self.s_declare(stmt.declaration) if stmt.declaration is not None else None
+        global_ = stmt.kind == "GLOBAL"
 
-    def exec_try(self, stmt: n.Try, frame: Frame) -> None:
-        try:
-            self.exec_block(stmt.body, frame)
-        except RecursionError:
-            self._handle(WLRuntimeError("stack overflow: too many nested procedure calls", stmt.span), stmt, frame)
-        except WLRuntimeError as error:
-            self._handle(error, stmt, frame)
-        else:
-            if stmt.orelse is not None:
-                self.exec_block(stmt.orelse, frame)
+        def scope(frame: Frame) -> int:
+            frame.declare_global = global_
+            return declare(frame) if declare is not None else GO
 
-    def _handle(self, error: WLRuntimeError, stmt: n.Try, frame: Frame) -> None:
-        self.rt.current_exception = error
-        self.exec_block(stmt.handler, frame)
+        return scope
 
-    def exec_constants(self, stmt: n.ConstantBlock, frame: Frame) -> None:
-        for constant in stmt.constants:
-            frame.vars[ident_key(constant.name)] = Cell(self.eval(constant.value, frame), constant=True)
+    def s_compileif(self, stmt: n.CompileIf) -> Exec:
+        body = self.block(stmt.body)
+        orelse = self.block(stmt.orelse) if stmt.orelse is not None else None
+        interpreter = self
 
-    def exec_scope(self, stmt: n.Scope, frame: Frame) -> None:
-        frame.declare_global = stmt.kind == "GLOBAL"
-        if stmt.declaration is not None:
-            self.exec_declare(stmt.declaration, frame)
+        def compile_if(frame: Frame) -> int:
+            if compile_condition(stmt.condition, interpreter.rt.options):
+                return body(frame)
+            return orelse(frame) if orelse is not None else GO
 
-    def exec_compile_if(self, stmt: n.CompileIf, frame: Frame) -> None:
-        if compile_condition(stmt.condition, self.rt.options):
-            self.exec_block(stmt.body, frame)
-        elif stmt.orelse is not None:
-            self.exec_block(stmt.orelse, frame)
+        return compile_if
 
     # ------------------------------------------------------------------ assignment targets
 
-    def assign(self, target: n.Expr, value: Any, frame: Frame) -> None:
+    def target(self, target: n.Expr) -> Callable[[Frame, Any], None]:
+        """A function that stores a value where ``target`` names."""
         if isinstance(target, n.Name):
-            cell = self.find_cell(target.name, frame)
-            if cell is None:
-                if not self.lenient:
-                    raise WLRuntimeError(f"unknown variable '{target.name}'", target.span, diagnostic_code="undeclared")
-                cell = self._variant_cell(target.name)
-            self.store(cell, value)
-        elif isinstance(target, n.Member):
-            self.set_member(target, value, frame)
-        elif isinstance(target, n.Index):
-            container = self.eval(target.target, frame)
-            index = self.eval(target.index, frame)
-            try:
-                obj.set_index(container, index, value)
-            except WLRuntimeError as error:
-                error.span = error.span or target.span
-                raise
-        elif isinstance(target, n.Substring):
-            text = sem.to_string(self.eval(target.target, frame))
-            start, end = self._substring_args(target, frame)
-            self.assign(target.target, obj.replace_substring(text, target.mode, start, end, value), frame)
-        else:
-            raise WLRuntimeError("this expression cannot be assigned to", target.span)
+            return self._name_target(target)
+        if isinstance(target, n.Member):
+            return self._member_target(target)
+        if isinstance(target, n.Index):
+            container_of, index_of = self.expr(target.target), self.expr(target.index)
+            span = target.span
 
-    def set_member(self, target: n.Member, value: Any, frame: Frame) -> None:
-        owner = self.eval(target.target, frame)
-        if owner is None:
-            # a variant that was never given a value becomes a dynamic object
-            owner = DynamicObject()
-            self.assign(target.target, owner, frame)
-        try:
-            obj.set_member(owner, target.name, value)
-        except WLRuntimeError as error:
-            error.span = error.span or target.span
-            raise
+            def index_target(frame: Frame, value: Any) -> None:
+                container = container_of(frame)
+                index = index_of(frame)
+                try:
+                    obj.set_index(container, index, value)
+                except WLRuntimeError as error:
+                    raise _with_span(error, span) from None
+
+            return index_target
+        if isinstance(target, n.Substring):
+            text_of = self.expr(target.target)
+            bounds = self._substring_args(target)
+            outer = self.target(target.target)
+            mode = target.mode
+
+            def substring_target(frame: Frame, value: Any) -> None:
+                text = sem.to_string(text_of(frame))
+                start, end = bounds(frame)
+                outer(frame, obj.replace_substring(text, mode, start, end, value))
+
+            return substring_target
+        span = target.span
+
+        def not_assignable(frame: Frame, value: Any) -> None:
+            raise WLRuntimeError("this expression cannot be assigned to", span)
+
+        return not_assignable
+
+    def _name_target(self, target: n.Name) -> Callable[[Frame, Any], None]:
+        key = ident_key(target.name)
+        name, span = target.name, target.span
+        interpreter = self
+
+        def name_target(frame: Frame, value: Any) -> None:
+            cell = _find(frame, key)
+            if cell is None:
+                if not interpreter.lenient:
+                    raise WLRuntimeError(f"unknown variable '{name}'", span, diagnostic_code="undeclared")
+                cell = interpreter._variant_cell(key)
+            cell.store(value)
+
+        return name_target
+
+    def _member_target(self, target: n.Member) -> Callable[[Frame, Any], None]:
+        owner_of = self.expr(target.target)
+        outer = self.target(target.target)
+        name, span = target.name, target.span
+
+        def member_target(frame: Frame, value: Any) -> None:
+            owner = owner_of(frame)
+            if owner is None:
+                # a variant that was never given a value becomes a dynamic object
+                owner = DynamicObject()
+                outer(frame, owner)
+            try:
+                obj.set_member(owner, name, value)
+            except WLRuntimeError as error:
+                raise _with_span(error, span) from None
+
+        return member_target
 
     # ------------------------------------------------------------------ expressions
 
-    def eval_literal(self, expr: Any, frame: Frame) -> Any:
-        return expr.value
+    def expr(self, expr: Any) -> Eval:
+        return getattr(self, "e_" + type(expr).__name__.lower())(expr)
 
-    def eval_null(self, expr: n.Null, frame: Frame) -> None:
-        return None
+    def e_number(self, expr: Any) -> Eval:
+        value = expr.value
+        return lambda frame: value
 
-    def eval_duration(self, expr: n.Duration, frame: Frame) -> WLDuration:
-        return WLDuration(expr.milliseconds)
+    e_string = e_boolean = e_number
 
-    def eval_default_arg(self, expr: n.DefaultArg, frame: Frame) -> Any:
-        raise WLRuntimeError("'*' keeps a parameter's default value and is only allowed as an argument of a procedure", expr.span)
+    def e_null(self, expr: n.Null) -> Eval:
+        return lambda frame: None
 
-    def eval_name(self, expr: n.Name, frame: Frame) -> Any:
+    def e_duration(self, expr: n.Duration) -> Eval:
+        milliseconds = expr.milliseconds
+        return lambda frame: WLDuration(milliseconds)
+
+    def e_defaultarg(self, expr: n.DefaultArg) -> Eval:
+        span = expr.span
+
+        def default(frame: Frame) -> Any:
+            raise WLRuntimeError("'*' keeps a parameter's default value and is only allowed as an argument of a procedure", span)
+
+        return default
+
+    def e_name(self, expr: n.Name) -> Eval:
         key = ident_key(expr.name)
-        scope: Frame | None = frame
-        while scope is not None:
-            cell = scope.vars.get(key)
-            if cell is not None:
-                return cell.value
-            scope = scope.parent
-        entry = REGISTRY.lookup(expr.name)
-        if entry is not None:
-            if entry.kind == "constant":
-                return entry.value
-            if entry.kind == "variable":
-                return entry.impl(self.rt)  # type: ignore[misc]
-        if self.lenient:
-            return self._variant_cell(expr.name).value
-        raise WLRuntimeError(f"unknown variable '{expr.name}'", expr.span, diagnostic_code="undeclared")
+        name, span = expr.name, expr.span
+        entry = REGISTRY.lookup(name)
+        interpreter = self
 
-    def eval_interpolated(self, expr: n.Interpolated, frame: Frame) -> str:
-        return "".join(part if isinstance(part, str) else sem.to_string(self.eval(part, frame)) for part in expr.parts)
+        def fallback() -> Any:
+            if entry is not None:
+                if entry.kind == "constant":
+                    return entry.value
+                if entry.kind == "variable":
+                    return entry.impl(interpreter.rt)  # type: ignore[misc]
+            if interpreter.lenient:
+                return interpreter._variant_cell(key).value
+            raise WLRuntimeError(f"unknown variable '{name}'", span, diagnostic_code="undeclared")
 
-    def eval_array_literal(self, expr: n.ArrayLiteral, frame: Frame) -> WLArray:
-        return WLArray([self.eval(item, frame) for item in expr.items])
+        def name_(frame: Frame) -> Any:
+            scope: Frame | None = frame
+            while scope is not None:
+                cell = scope.vars.get(key)
+                if cell is not None:
+                    return cell.value
+                scope = scope.parent
+            return fallback()
 
-    def eval_binary(self, expr: n.Binary, frame: Frame) -> Any:
-        left = self.eval(expr.left, frame)
-        right = self.eval(expr.right, frame)
-        try:
-            return _ARITHMETIC[expr.op](left, right)
-        except WLRuntimeError as error:
-            error.span = error.span or expr.span
-            raise
+        return name_
 
-    def eval_logical(self, expr: n.Logical, frame: Frame) -> bool:
+    def e_interpolated(self, expr: n.Interpolated) -> Eval:
+        parts = [part if isinstance(part, str) else self.expr(part) for part in expr.parts]
+
+        def interpolated(frame: Frame) -> str:
+            return "".join(part if isinstance(part, str) else sem.to_string(part(frame)) for part in parts)
+
+        return interpolated
+
+    def e_arrayliteral(self, expr: n.ArrayLiteral) -> Eval:
+        items = [self.expr(item) for item in expr.items]
+        return lambda frame: WLArray([item(frame) for item in items])
+
+    def e_binary(self, expr: n.Binary) -> Eval:
+        left_of, right_of = self.expr(expr.left), self.expr(expr.right)
+        operation = _ARITHMETIC[expr.op]
+        span = expr.span
+        op = expr.op
+
+        if op in ("+", "-", "*"):
+            python = {"+": int.__add__, "-": int.__sub__, "*": int.__mul__}[op]
+
+            def integer_first(frame: Frame) -> Any:
+                left = left_of(frame)
+                right = right_of(frame)
+                if type(left) is int and type(right) is int:
+                    return python(left, right)  # semantics gives the same for two integers
+                try:
+                    return operation(left, right)
+                except WLRuntimeError as error:
+                    raise _with_span(error, span) from None
+
+            return integer_first
+
+        def binary(frame: Frame) -> Any:
+            left = left_of(frame)
+            right = right_of(frame)
+            try:
+                return operation(left, right)
+            except WLRuntimeError as error:
+                raise _with_span(error, span) from None
+
+        return binary
+
+    def e_logical(self, expr: n.Logical) -> Eval:
+        left, right = self.truth(expr.left), self.truth(expr.right)
         op = expr.op
         if op == "AND_SC":
-            return self.truth(expr.left, frame) and self.truth(expr.right, frame)
+            return lambda frame: left(frame) and right(frame)
         if op == "OR_SC":
-            return self.truth(expr.left, frame) or self.truth(expr.right, frame)
-        left = self.truth(expr.left, frame)
-        right = self.truth(expr.right, frame)  # AND and OR evaluate both sides (D-LOGIC)
-        return (left and right) if op == "AND" else (left or right)
+            return lambda frame: left(frame) or right(frame)
+        if op == "AND":
+            def and_(frame: Frame) -> bool:
+                first = left(frame)
+                second = right(frame)  # AND and OR evaluate both sides (D-LOGIC)
+                return first and second
 
-    def eval_not(self, expr: n.Not, frame: Frame) -> bool:
-        return not self.truth(expr.operand, frame)
+            return and_
 
-    def eval_negate(self, expr: n.Negate, frame: Frame) -> Any:
-        value = self.eval(expr.operand, frame)
-        try:
-            return sem.negate(value) if expr.op == "-" else sem.to_number(value)
-        except WLRuntimeError as error:
-            error.span = error.span or expr.span
-            raise
+        def or_(frame: Frame) -> bool:
+            first = left(frame)
+            second = right(frame)
+            return first or second
 
-    def eval_compare(self, expr: n.Compare, frame: Frame) -> bool:
-        left = self.eval(expr.left, frame)
-        right = self.eval(expr.right, frame)
-        try:
-            return sem.compare(expr.op, left, right)
-        except WLRuntimeError as error:
-            error.span = error.span or expr.span
-            raise
+        return or_
 
-    def eval_interval(self, expr: n.Interval, frame: Frame) -> bool:
-        subject = self.eval(expr.subject, frame)
-        low = self.eval(expr.low, frame)
-        high = self.eval(expr.high, frame)
-        return sem.compare(expr.low_op, low, subject) and sem.compare(expr.high_op, subject, high)
+    def e_not(self, expr: n.Not) -> Eval:
+        test = self.truth(expr.operand)
+        return lambda frame: not test(frame)
 
-    def eval_in_range(self, expr: n.InRange, frame: Frame) -> bool:
-        subject = self.eval(expr.subject, frame)
-        return sem.compare(">=", subject, self.eval(expr.low, frame)) and sem.compare(
-            "<=", subject, self.eval(expr.high, frame)
-        )
+    def e_negate(self, expr: n.Negate) -> Eval:
+        value_of = self.expr(expr.operand)
+        negative = expr.op == "-"
+        span = expr.span
 
-    def eval_in_list(self, expr: n.InList, frame: Frame) -> bool:
-        subject = self.eval(expr.subject, frame)
-        if expr.mode == "IN_SC":
-            return any(sem.equals(subject, self.eval(item, frame)) for item in expr.items)
-        values = [self.eval(item, frame) for item in expr.items]
-        found = any(sem.equals(subject, value) for value in values)
-        return not found if expr.mode == "NOT_IN" else found
+        def negate(frame: Frame) -> Any:
+            value = value_of(frame)
+            if type(value) is int:
+                return -value if negative else value
+            try:
+                return sem.negate(value) if negative else sem.to_number(value)
+            except WLRuntimeError as error:
+                raise _with_span(error, span) from None
 
-    def eval_optional_concat(self, expr: n.OptionalConcat, frame: Frame) -> str:
-        left = self.eval(expr.left, frame)
-        separator = self.eval(expr.separator, frame)
-        right = self.eval(expr.right, frame) if expr.right is not None else None
-        return sem.optional_concat(left, separator, right)
+        return negate
 
-    def eval_index(self, expr: n.Index, frame: Frame) -> Any:
-        container = self.eval(expr.target, frame)
-        index = self.eval(expr.index, frame)
-        try:
-            return obj.get_index(container, index, self.lenient)
-        except WLRuntimeError as error:
-            error.span = error.span or expr.span
-            raise
+    def e_compare(self, expr: n.Compare) -> Eval:
+        left_of, right_of = self.expr(expr.left), self.expr(expr.right)
+        op = expr.op
+        span = expr.span
+        order = _ORDERS.get(op)
 
-    def _substring_args(self, expr: n.Substring, frame: Frame) -> tuple[Any, Any]:
-        start = self.eval(expr.start, frame) if expr.start is not None else None
-        end = self.eval(expr.end, frame) if expr.end is not None and expr.mode != "at" else None
-        return start, end
+        def compare(frame: Frame) -> bool:
+            left = left_of(frame)
+            right = right_of(frame)
+            kind = type(left)
+            # two integers or two strings compare as Python compares them (semantics agrees)
+            if kind is type(right) and (kind is int or kind is str):
+                if op == "=":
+                    return left == right
+                if op == "<>":
+                    return left != right
+                if order is not None:
+                    return order(left, right)
+            try:
+                return sem.compare(op, left, right)
+            except WLRuntimeError as error:
+                raise _with_span(error, span) from None
 
-    def eval_substring(self, expr: n.Substring, frame: Frame) -> Any:
-        container = self.eval(expr.target, frame)
-        start, end = self._substring_args(expr, frame)
-        return obj.substring(container, expr.mode, start, end)
+        return compare
 
-    def eval_member(self, expr: n.Member, frame: Frame) -> Any:
-        owner = self.eval(expr.target, frame)
-        try:
-            return obj.get_member(owner, expr.name, self.lenient)
-        except WLRuntimeError as error:
-            error.span = error.span or expr.span
-            raise
+    def e_interval(self, expr: n.Interval) -> Eval:
+        subject_of, low_of, high_of = self.expr(expr.subject), self.expr(expr.low), self.expr(expr.high)
+        low_op, high_op = expr.low_op, expr.high_op
+
+        def interval(frame: Frame) -> bool:
+            subject = subject_of(frame)
+            low = low_of(frame)
+            high = high_of(frame)
+            return sem.compare(low_op, low, subject) and sem.compare(high_op, subject, high)
+
+        return interval
+
+    def e_inrange(self, expr: n.InRange) -> Eval:
+        subject_of, low_of, high_of = self.expr(expr.subject), self.expr(expr.low), self.expr(expr.high)
+
+        def in_range(frame: Frame) -> bool:
+            subject = subject_of(frame)
+            return sem.compare(">=", subject, low_of(frame)) and sem.compare("<=", subject, high_of(frame))
+
+        return in_range
+
+    def e_inlist(self, expr: n.InList) -> Eval:
+        subject_of = self.expr(expr.subject)
+        items = [self.expr(item) for item in expr.items]
+        mode = expr.mode
+
+        def in_list(frame: Frame) -> bool:
+            subject = subject_of(frame)
+            if mode == "IN_SC":
+                return any(sem.equals(subject, item(frame)) for item in items)
+            values = [item(frame) for item in items]
+            found = any(sem.equals(subject, value) for value in values)
+            return not found if mode == "NOT_IN" else found
+
+        return in_list
+
+    def e_optionalconcat(self, expr: n.OptionalConcat) -> Eval:
+        left_of, separator_of = self.expr(expr.left), self.expr(expr.separator)
+        right_of = self.expr(expr.right) if expr.right is not None else None
+
+        def optional_concat(frame: Frame) -> str:
+            left = left_of(frame)
+            separator = separator_of(frame)
+            right = right_of(frame) if right_of is not None else None
+            return sem.optional_concat(left, separator, right)
+
+        return optional_concat
+
+    def e_index(self, expr: n.Index) -> Eval:
+        container_of, index_of = self.expr(expr.target), self.expr(expr.index)
+        span = expr.span
+        lenient = self.lenient
+
+        def index(frame: Frame) -> Any:
+            container = container_of(frame)
+            position = index_of(frame)
+            try:
+                if type(container) is WLArray:
+                    return container.get(position)
+                return obj.get_index(container, position, lenient)
+            except WLRuntimeError as error:
+                raise _with_span(error, span) from None
+
+        return index
+
+    def _substring_args(self, expr: n.Substring) -> Callable[[Frame], tuple[Any, Any]]:
+        start_of = self.expr(expr.start) if expr.start is not None else None
+        end_of = self.expr(expr.end) if expr.end is not None and expr.mode != "at" else None
+
+        def arguments(frame: Frame) -> tuple[Any, Any]:
+            start = start_of(frame) if start_of is not None else None
+            end = end_of(frame) if end_of is not None else None
+            return start, end
+
+        return arguments
+
+    def e_substring(self, expr: n.Substring) -> Eval:
+        container_of = self.expr(expr.target)
+        arguments = self._substring_args(expr)
+        mode = expr.mode
+
+        def substring(frame: Frame) -> Any:
+            container = container_of(frame)
+            start, end = arguments(frame)
+            return obj.substring(container, mode, start, end)
+
+        return substring
+
+    def e_member(self, expr: n.Member) -> Eval:
+        owner_of = self.expr(expr.target)
+        name, span = expr.name, expr.span
+        lenient = self.lenient
+
+        def member(frame: Frame) -> Any:
+            owner = owner_of(frame)
+            try:
+                return obj.get_member(owner, name, lenient)
+            except WLRuntimeError as error:
+                raise _with_span(error, span) from None
+
+        return member
 
     # ------------------------------------------------------------------ calls
 
-    def eval_call(self, expr: n.Call, frame: Frame) -> Any:
+    def e_call(self, expr: n.Call) -> Eval:
         callee = expr.callee
-        try:
-            if isinstance(callee, n.Name):
-                procedure = self.find_procedure(callee.name, frame)
-                if procedure is not None:
-                    return self.call_procedure(procedure, expr.args, frame, expr.span)
-                entry = REGISTRY.lookup(callee.name)
-                if entry is not None:
-                    return obj.call_builtin(self.rt, entry, [self.eval(a, frame) for a in expr.args])
-                if self.lenient:
-                    for arg in expr.args:
-                        self.eval(arg, frame)
-                    return None
-                raise WLRuntimeError(f"unknown procedure '{callee.name}'", callee.span, diagnostic_code="unknown-function")
-            if isinstance(callee, n.Member):
-                return self.call_method(callee, expr, frame)
-            raise WLRuntimeError("only procedures, functions and methods can be called", expr.span)
-        except WLRuntimeError as error:
-            error.span = error.span or expr.span
-            raise
+        span = expr.span
+        if isinstance(callee, n.Name):
+            call = self._name_call(callee, expr)
+        elif isinstance(callee, n.Member):
+            call = self._method_call(callee, expr)
+        else:
+            def call(frame: Frame) -> Any:
+                raise WLRuntimeError("only procedures, functions and methods can be called", span)
 
-    def call_method(self, callee: n.Member, expr: n.Call, frame: Frame) -> Any:
-        owner = self.eval(callee.target, frame)
-        args = [self.eval(a, frame) for a in expr.args]
-        try:
-            return obj.call_method(self.rt, owner, callee.name, args, self.lenient)
-        except obj.NoMethod as error:
-            error.span = error.span or callee.span
-            raise
+        def guarded(frame: Frame) -> Any:
+            try:
+                return call(frame)
+            except WLRuntimeError as error:
+                raise _with_span(error, span) from None
 
-    def find_procedure(self, name: str, frame: Frame) -> n.Procedure | None:
-        key = ident_key(name)
+        return guarded
+
+    def _name_call(self, callee: n.Name, expr: n.Call) -> Eval:
+        key = ident_key(callee.name)
+        entry = REGISTRY.lookup(callee.name)
+        args = [self.argument(arg) for arg in expr.args]
+        name, span, callee_span = callee.name, expr.span, callee.span
+        interpreter = self
+
+        def call(frame: Frame) -> Any:
+            procedure = interpreter._procedure(key, frame)
+            if procedure is not None:
+                return interpreter.call_procedure(procedure, args, frame, span)
+            if entry is not None:
+                return interpreter.call_builtin(entry, [arg.value(frame) for arg in args])
+            if interpreter.lenient:
+                for arg in args:
+                    arg.value(frame)
+                return None
+            raise WLRuntimeError(f"unknown procedure '{name}'", callee_span, diagnostic_code="unknown-function")
+
+        return call
+
+    def argument(self, node: n.Expr) -> _Argument:
+        """An argument as a procedure binds it: a variable or an array element may be passed by reference."""
+        argument = _Argument(node, self.expr(node))
+        if isinstance(node, n.Name):
+            argument.key = ident_key(node.name)
+        elif isinstance(node, n.Index):
+            argument.container = self.expr(node.target)
+            argument.index = self.expr(node.index)
+        return argument
+
+    def call_builtin(self, entry: Builtin, args: list[Any]) -> Any:
+        return obj.call_builtin(self.rt, entry, args)
+
+    def _method_call(self, callee: n.Member, expr: n.Call) -> Eval:
+        owner_of = self.expr(callee.target)
+        args = [self.expr(arg) for arg in expr.args]
+        name, member_span = callee.name, callee.span
+        interpreter = self
+
+        def method(frame: Frame) -> Any:
+            owner = owner_of(frame)
+            values = [arg(frame) for arg in args]
+            try:
+                return obj.call_method(interpreter.rt, owner, name, values, interpreter.lenient)
+            except obj.NoMethod as error:
+                raise _with_span(error, member_span) from None
+
+        return method
+
+    def _procedure(self, key: str, frame: Frame) -> n.Procedure | None:
         scope: Frame | None = frame
         while scope is not None:
             procedure = scope.procedures.get(key)
@@ -621,58 +973,65 @@ class Interpreter:
             scope = scope.parent
         return self.procedures.get(key)
 
-    def call_procedure(self, procedure: n.Procedure, arg_nodes: tuple[n.Expr, ...], frame: Frame, span: Span | None) -> Any:
-        callee_frame = Frame(frame if procedure.internal else self.globals)
-        callee_frame.procedures = self._internal_procedures(procedure)
-        params = procedure.params
-        extra: list[Any] = []
-        for position, param in enumerate(params):
+    def find_procedure(self, name: str, frame: Frame) -> n.Procedure | None:
+        return self._procedure(ident_key(name), frame)
+
+    def call_procedure(self, procedure: n.Procedure, args: list[_Argument], frame: Frame, span: Span | None) -> Any:
+        callee = Frame(frame if procedure.internal else self.globals, self._internal_procedures(procedure))
+        variadic = False
+        for position, param in enumerate(procedure.params):
             if param.variadic:
-                extra = [self.eval(a, frame) for a in arg_nodes[position:]]
+                variadic = True
                 break
-            node = arg_nodes[position] if position < len(arg_nodes) else None
-            callee_frame.vars[ident_key(param.name)] = self._bind(param, node, frame, callee_frame)
-        received = [self.eval(a, frame) for a in arg_nodes] if extra else None
-        if received is not None:
-            callee_frame.parameters = WLArray(received)
+            arg = args[position] if position < len(args) else None
+            callee.vars[ident_key(param.name)] = self._bind(param, arg, frame, callee)
+        if variadic:
+            extra = [arg.value(frame) for arg in args[len(procedure.params) - 1:]]
+            if extra:
+                callee.parameters = WLArray([arg.value(frame) for arg in args])
         try:
-            self.exec_block(procedure.body, callee_frame)
-        except _Return as result:
-            return result.value
-        except (_Break, _Continue):
-            return None
+            self.block(procedure.body)(callee)
         except RecursionError:
             raise WLRuntimeError(
                 f"stack overflow: '{procedure.name}' was called too many times without returning", span
             ) from None
-        return None
+        return callee.result
 
-    def _bind(self, param: n.Param, node: n.Expr | None, caller: Frame, callee: Frame) -> Any:
+    def _default(self, param: n.Param) -> Eval:
+        found = self._defaults.get(id(param))
+        if found is None:
+            found = self._defaults[id(param)] = self.expr(param.default)
+        return found
+
+    def _bind(self, param: n.Param, arg: _Argument | None, caller: Frame, callee: Frame) -> Any:
         convert = self.converter(param.type)
         type_name = param.type.name if param.type is not None else ""
-        if node is None or isinstance(node, n.DefaultArg):
+        if arg is None or isinstance(arg.node, n.DefaultArg):
             if param.default is None:
-                raise WLRuntimeError(f"parameter '{param.name}' has no value and no default", node.span if node else None)
+                raise WLRuntimeError(f"parameter '{param.name}' has no value and no default", arg.node.span if arg else None)
             cell = Cell(None, convert, type_name=type_name)
-            self.store(cell, self.eval(param.default, callee))
+            cell.store(self._default(param)(callee))
             return cell
         if not param.local:
-            shared = self._reference(node, caller)
-            if shared is not None and (param.type is None or shared.type_name == type_name):
-                return shared  # by reference: the procedure writes to the caller's variable
+            if arg.key is not None:
+                shared = _find(caller, arg.key)
+                if shared is not None and (param.type is None or shared.type_name == type_name):
+                    return shared  # by reference: the procedure writes to the caller's variable
+            elif arg.container is not None and arg.index is not None:
+                container = arg.container(caller)
+                index = arg.index(caller)
+                if isinstance(container, (WLArray, WLAssociativeArray)) and param.type is None:
+                    return _ElementRef(container, index)
+                cell = Cell(None, convert, type_name=type_name)
+                try:
+                    cell.store(obj.get_index(container, index, self.lenient))
+                except WLRuntimeError as error:
+                    raise _with_span(error, arg.node.span) from None
+                return cell
         cell = Cell(None, convert, type_name=type_name)
-        value = self.eval(node, caller)
-        self.store(cell, obj.copied(value) if param.local else value)
+        value = arg.value(caller)
+        cell.store(obj.copied(value) if param.local else value)
         return cell
-
-    def _reference(self, node: n.Expr, frame: Frame) -> Any:
-        if isinstance(node, n.Name):
-            return self.find_cell(node.name, frame)
-        if isinstance(node, n.Index):
-            container = self.eval(node.target, frame)
-            if isinstance(container, (WLArray, WLAssociativeArray)):
-                return _ElementRef(container, self.eval(node.index, frame))
-        return None
 
     def _internal_procedures(self, procedure: n.Procedure) -> dict[str, n.Procedure]:
         found = self._internal_cache.get(id(procedure))
