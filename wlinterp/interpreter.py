@@ -84,14 +84,41 @@ class _ElementRef:
 class _Argument:
     """One argument of a call: its value, and where it lives when it may be passed by reference."""
 
-    __slots__ = ("container", "index", "key", "node", "value")
+    __slots__ = ("container", "default", "index", "key", "node", "value")
 
     def __init__(self, node: n.Expr, value: Eval):
         self.node = node
         self.value = value
+        self.default = False  # ``*``: the parameter keeps its default
         self.key: str | None = None
         self.container: Eval | None = None
         self.index: Eval | None = None
+
+
+class _Binding:
+    """How one parameter of a procedure receives its argument, worked out once."""
+
+    __slots__ = ("convert", "default", "key", "param", "type_name", "untyped")
+
+    def __init__(self, interpreter: Interpreter, param: n.Param):
+        self.param = param
+        self.key = ident_key(param.name)
+        self.convert = obj.converter(param.type)
+        self.type_name = param.type.name if param.type is not None else ""
+        self.untyped = param.type is None
+        self.default = interpreter.expr(param.default) if param.default is not None else None
+
+
+class _Plan:
+    """A procedure ready to call: its compiled body, its internal procedures and its parameters."""
+
+    __slots__ = ("body", "internal", "params", "variadic")
+
+    def __init__(self, interpreter: Interpreter, procedure: n.Procedure):
+        self.internal = interpreter._internal_procedures(procedure)
+        self.params = [_Binding(interpreter, p) for p in procedure.params if not p.variadic]
+        self.variadic = any(p.variadic for p in procedure.params)
+        self.body = interpreter.block(procedure.body)
 
 
 class Frame:
@@ -123,6 +150,13 @@ def _with_span(error: WLRuntimeError, span: Span | None) -> WLRuntimeError:
     return error
 
 
+def _arithmetic(operation: Callable[[Any, Any], Any], left: Any, right: Any, span: Span | None) -> Any:
+    try:
+        return operation(left, right)
+    except WLRuntimeError as error:
+        raise _with_span(error, span) from None
+
+
 _ARITHMETIC: dict[str, Callable[[Any, Any], Any]] = {
     "+": sem.add,
     "-": sem.subtract,
@@ -147,7 +181,7 @@ class Interpreter:
         self.trace_hook: Callable[[n.Node, Frame], None] | None = None
         self._internal_cache: dict[int, dict[str, n.Procedure]] = {}
         self._blocks: dict[int, Exec] = {}
-        self._defaults: dict[int, Eval] = {}
+        self._plans: dict[int, _Plan] = {}
         self._keep: list[Any] = []  # the blocks compiled, so that their ids stay theirs
 
     # ------------------------------------------------------------------ running
@@ -699,20 +733,34 @@ class Interpreter:
         span = expr.span
         op = expr.op
 
-        if op in ("+", "-", "*"):
-            python = {"+": int.__add__, "-": int.__sub__, "*": int.__mul__}[op]
-
-            def integer_first(frame: Frame) -> Any:
+        # two integers add, subtract and multiply as in Python: semantics gives the same result
+        if op == "+":
+            def add(frame: Frame) -> Any:
                 left = left_of(frame)
                 right = right_of(frame)
                 if type(left) is int and type(right) is int:
-                    return python(left, right)  # semantics gives the same for two integers
-                try:
-                    return operation(left, right)
-                except WLRuntimeError as error:
-                    raise _with_span(error, span) from None
+                    return left + right
+                return _arithmetic(operation, left, right, span)
 
-            return integer_first
+            return add
+        if op == "-":
+            def subtract(frame: Frame) -> Any:
+                left = left_of(frame)
+                right = right_of(frame)
+                if type(left) is int and type(right) is int:
+                    return left - right
+                return _arithmetic(operation, left, right, span)
+
+            return subtract
+        if op == "*":
+            def multiply(frame: Frame) -> Any:
+                left = left_of(frame)
+                right = right_of(frame)
+                if type(left) is int and type(right) is int:
+                    return left * right
+                return _arithmetic(operation, left, right, span)
+
+            return multiply
 
         def binary(frame: Frame) -> Any:
             left = left_of(frame)
@@ -938,6 +986,7 @@ class Interpreter:
     def argument(self, node: n.Expr) -> _Argument:
         """An argument as a procedure binds it: a variable or an array element may be passed by reference."""
         argument = _Argument(node, self.expr(node))
+        argument.default = isinstance(node, n.DefaultArg)
         if isinstance(node, n.Name):
             argument.key = ident_key(node.name)
         elif isinstance(node, n.Index):
@@ -976,59 +1025,56 @@ class Interpreter:
     def find_procedure(self, name: str, frame: Frame) -> n.Procedure | None:
         return self._procedure(ident_key(name), frame)
 
+    def _plan(self, procedure: n.Procedure) -> _Plan:
+        found = self._plans.get(id(procedure))
+        if found is None:
+            found = self._plans[id(procedure)] = _Plan(self, procedure)
+        return found
+
     def call_procedure(self, procedure: n.Procedure, args: list[_Argument], frame: Frame, span: Span | None) -> Any:
-        callee = Frame(frame if procedure.internal else self.globals, self._internal_procedures(procedure))
-        variadic = False
-        for position, param in enumerate(procedure.params):
-            if param.variadic:
-                variadic = True
-                break
-            arg = args[position] if position < len(args) else None
-            callee.vars[ident_key(param.name)] = self._bind(param, arg, frame, callee)
-        if variadic:
-            extra = [arg.value(frame) for arg in args[len(procedure.params) - 1:]]
+        plan = self._plan(procedure)
+        callee = Frame(frame if procedure.internal else self.globals, plan.internal)
+        variables = callee.vars
+        count = len(args)
+        for position, binding in enumerate(plan.params):
+            variables[binding.key] = self._bind(binding, args[position] if position < count else None, frame, callee)
+        if plan.variadic:
+            extra = [arg.value(frame) for arg in args[len(plan.params):]]
             if extra:
                 callee.parameters = WLArray([arg.value(frame) for arg in args])
         try:
-            self.block(procedure.body)(callee)
+            plan.body(callee)
         except RecursionError:
             raise WLRuntimeError(
                 f"stack overflow: '{procedure.name}' was called too many times without returning", span
             ) from None
         return callee.result
 
-    def _default(self, param: n.Param) -> Eval:
-        found = self._defaults.get(id(param))
-        if found is None:
-            found = self._defaults[id(param)] = self.expr(param.default)
-        return found
-
-    def _bind(self, param: n.Param, arg: _Argument | None, caller: Frame, callee: Frame) -> Any:
-        convert = self.converter(param.type)
-        type_name = param.type.name if param.type is not None else ""
-        if arg is None or isinstance(arg.node, n.DefaultArg):
-            if param.default is None:
+    def _bind(self, binding: _Binding, arg: _Argument | None, caller: Frame, callee: Frame) -> Any:
+        param = binding.param
+        if arg is None or arg.default:
+            if binding.default is None:
                 raise WLRuntimeError(f"parameter '{param.name}' has no value and no default", arg.node.span if arg else None)
-            cell = Cell(None, convert, type_name=type_name)
-            cell.store(self._default(param)(callee))
+            cell = Cell(None, binding.convert, type_name=binding.type_name)
+            cell.store(binding.default(callee))
             return cell
         if not param.local:
             if arg.key is not None:
                 shared = _find(caller, arg.key)
-                if shared is not None and (param.type is None or shared.type_name == type_name):
+                if shared is not None and (binding.untyped or shared.type_name == binding.type_name):
                     return shared  # by reference: the procedure writes to the caller's variable
             elif arg.container is not None and arg.index is not None:
                 container = arg.container(caller)
                 index = arg.index(caller)
-                if isinstance(container, (WLArray, WLAssociativeArray)) and param.type is None:
+                if binding.untyped and isinstance(container, (WLArray, WLAssociativeArray)):
                     return _ElementRef(container, index)
-                cell = Cell(None, convert, type_name=type_name)
+                cell = Cell(None, binding.convert, type_name=binding.type_name)
                 try:
                     cell.store(obj.get_index(container, index, self.lenient))
                 except WLRuntimeError as error:
                     raise _with_span(error, arg.node.span) from None
                 return cell
-        cell = Cell(None, convert, type_name=type_name)
+        cell = Cell(None, binding.convert, type_name=binding.type_name)
         value = arg.value(caller)
         cell.store(obj.copied(value) if param.local else value)
         return cell
