@@ -605,6 +605,9 @@ class Interpreter:
                 container = container_of(frame)
                 index = index_of(frame)
                 try:
+                    if type(container) is WLArray:
+                        container.set(index, value)
+                        return
                     obj.set_index(container, index, value)
                 except WLRuntimeError as error:
                     raise _with_span(error, span) from None

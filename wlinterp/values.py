@@ -23,13 +23,16 @@ __all__ = [
 ]
 
 
+_PLAIN = {"int": int, "string": str, "boolean": bool}
+
+
 class WLArray:
     """A WLanguage array: indexed from 1, of one element type, growing only through Add/Insert.
 
     ``make_default`` builds the value a new element starts with (0, "", an empty Email …).
     """
 
-    __slots__ = ("convert", "element_type", "growable", "items", "make_default")
+    __slots__ = ("convert", "element_type", "growable", "items", "make_default", "plain")
 
     def __init__(self, items: list[Any] | None = None, element_type: str = "variant",
                  make_default: Callable[[], Any] | None = None, convert: Callable[[Any], Any] | None = None,
@@ -39,6 +42,8 @@ class WLArray:
         self.make_default = make_default or (lambda: None)
         # how a stored value becomes the element type ("5" in an array of int is 5)
         self.convert = convert
+        # a value of this Python type is stored as it is (the conversion would give it back unchanged)
+        self.plain = _PLAIN.get(element_type, object) if convert is not None else object
         # WinDev's <growth=N> arrays (and the Email structure's) grow when written past their end
         self.growable = growable
 
@@ -62,12 +67,18 @@ class WLArray:
         return position - 1
 
     def get(self, index: Any) -> Any:
-        return self.items[self._slot(index)]
+        items = self.items
+        if type(index) is int and 0 < index <= len(items):  # the usual case, without _slot's checks
+            return items[index - 1]
+        return items[self._slot(index)]
 
     def set(self, index: Any, value: Any) -> None:
-        if self.growable and isinstance(index, int) and not isinstance(index, bool) and index > len(self.items):
-            self.items.extend(self.make_default() for _ in range(index - len(self.items)))
-        self.items[self._slot(index)] = self.convert(value) if self.convert else value
+        items = self.items
+        if self.growable and isinstance(index, int) and not isinstance(index, bool) and index > len(items):
+            items.extend(self.make_default() for _ in range(index - len(items)))
+        slot = index - 1 if type(index) is int and 0 < index <= len(items) else self._slot(index)
+        convert = self.convert
+        items[slot] = value if convert is None or type(value) is self.plain else convert(value)
 
     def add(self, value: Any) -> int:
         self.items.append(self.convert(value) if self.convert else value)
