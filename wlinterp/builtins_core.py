@@ -213,7 +213,7 @@ def _count(value: Any, what: str) -> int:
     return number
 
 
-@function("Length", "Taille", "Longitud")
+@function("Length", "Taille", "Longitud", python=("len({0})", ("string",)))
 def length(rt: Runtime, value: Any) -> int:
     if isinstance(value, (WLArray, WLAssociativeArray, bytes, bytearray)):
         return len(value)  # a buffer's length is its number of bytes
@@ -438,7 +438,8 @@ def _array(value: Any, function_name: str) -> WLArray:
     return value
 
 
-@function(("ArrayCount", "Count"), ("TableauOccurrence", "Occurrence"), ("ArregloOcurrencia",))
+@function(("ArrayCount", "Count"), ("TableauOccurrence", "Occurrence"), ("ArregloOcurrencia",),
+          python=("len({0})", ("array",)))
 def array_count(rt: Runtime, value: Any) -> int:
     if isinstance(value, (WLArray, WLAssociativeArray)):
         return len(value)

@@ -57,6 +57,9 @@ class Builtin:
     can_fail: bool = False
     # a variable that may also be written with () (``ErrorOccurred()``)
     callable_variable: bool = False
+    # for the transpiler: the plain Python that does the same when the arguments have these static
+    # types ("string", "int", "array" for any array), as ("len({0})", ("string",))
+    python: tuple[str, tuple[str, ...]] | None = None
     _arity: tuple[int, int] | None = field(default=None, repr=False)
 
     @property
@@ -176,12 +179,12 @@ class Registry:
 
     def function(
         self, en: str | Iterable[str], fr: str | Iterable[str] = (), es: str | Iterable[str] = (), *,
-        can_fail: bool = False,
+        can_fail: bool = False, python: tuple[str, tuple[str, ...]] | None = None,
     ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        """Decorator: register ``fn(runtime, *args)`` as a WLanguage function."""
+        """Decorator: register ``fn(runtime, *args)`` as a WLanguage function (``python``: see Builtin)."""
 
         def register(fn: Callable[..., Any]) -> Callable[..., Any]:
-            self._add(Builtin("function", names(en, fr, es), impl=fn, can_fail=can_fail))
+            self._add(Builtin("function", names(en, fr, es), impl=fn, can_fail=can_fail, python=python))
             return fn
 
         return register
