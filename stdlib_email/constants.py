@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import Enum, IntFlag
 
-from wlinterp.registry import REGISTRY
+from wlinterp.registry import REGISTRY, Idiom
 
 __all__ = [
     "Security",
@@ -43,9 +43,9 @@ class Security(str, Enum):
 
 # <session>.Option values: plain (25), STARTTLS after a plain connect (587), implicit TLS (465)
 OPTION_DEFAULT, OPTION_STARTTLS, OPTION_TLS = 0, 1, 2
-REGISTRY.constant("emailOptionDefault", value=OPTION_DEFAULT)
-REGISTRY.constant(("emailProtocolSMTPS", "emailOptionSecuredTLS"), value=OPTION_STARTTLS)
-REGISTRY.constant(("optionTLS", "optionSSL", "emailOptionTLS"), value=OPTION_TLS)
+REGISTRY.constant("emailOptionDefault", value=OPTION_DEFAULT, idiom=Idiom('"plain"'))
+REGISTRY.constant(("emailProtocolSMTPS", "emailOptionSecuredTLS"), value=OPTION_STARTTLS, idiom=Idiom('"starttls"'))
+REGISTRY.constant(("optionTLS", "optionSSL", "emailOptionTLS"), value=OPTION_TLS, idiom=Idiom('"tls"'))
 
 OPTION_SECURITY = {OPTION_DEFAULT: Security.PLAIN, OPTION_STARTTLS: Security.STARTTLS, OPTION_TLS: Security.TLS}
 
@@ -67,18 +67,19 @@ class IgnoreError(IntFlag):
     REVOCATION = 8
 
 
-REGISTRY.constant("emailSessionIgnoreCertificateInvalid", value=int(IgnoreError.CERTIFICATE_INVALID))
-REGISTRY.constant("emailSessionIgnoreNameCertificateInvalid", value=int(IgnoreError.NAME_INVALID))
-REGISTRY.constant("emailSessionIgnoreCertificateExpired", value=int(IgnoreError.EXPIRED))
+REGISTRY.constant("emailSessionIgnoreCertificateInvalid", value=int(IgnoreError.CERTIFICATE_INVALID),
+                  idiom=Idiom("True"))
+REGISTRY.constant("emailSessionIgnoreNameCertificateInvalid", value=int(IgnoreError.NAME_INVALID), idiom=Idiom("True"))
+REGISTRY.constant("emailSessionIgnoreCertificateExpired", value=int(IgnoreError.EXPIRED), idiom=Idiom("True"))
 REGISTRY.constant("emailSessionIgnoreRevocation", value=int(IgnoreError.REVOCATION))
 
 # asynchronous sending and EmailStatus
 REGISTRY.constant("emailAsynchronous", "emailAsynchrone", value=True)
 REGISTRY.constant("emailSynchronous", "emailSynchrone", value=False)
 SEND_SENT, SEND_PENDING, SEND_ERROR = 1, 2, 3
-REGISTRY.constant("emailSent", "emailEnvoyé", value=SEND_SENT)
-REGISTRY.constant("emailPending", "emailEnAttente", value=SEND_PENDING)
-REGISTRY.constant("emailError", "emailErreur", value=SEND_ERROR)
+REGISTRY.constant("emailSent", "emailEnvoyé", value=SEND_SENT, idiom=Idiom('"sent"'))
+REGISTRY.constant("emailPending", "emailEnAttente", value=SEND_PENDING, idiom=Idiom('"pending"'))
+REGISTRY.constant("emailError", "emailErreur", value=SEND_ERROR, idiom=Idiom('"error"'))
 
 # advanced options of EmailSendMessage / EmailBuildSource
 ENCODE_HEADER, HEADER_BCC = 1, 2
@@ -93,8 +94,8 @@ REGISTRY.constant("emailLowPriority", value=PRIORITY_LOW)
 
 # EmailCheckAddress results
 ADDRESS_VALID, ADDRESS_INCORRECT_SYNTAX, ADDRESS_REFUSED, ADDRESS_ERROR = 1, 2, 3, 4
-REGISTRY.constant("emailAddressValid", value=ADDRESS_VALID)
-REGISTRY.constant("emailAddressIncorrectSyntax", value=ADDRESS_INCORRECT_SYNTAX)
+REGISTRY.constant("emailAddressValid", value=ADDRESS_VALID, idiom=Idiom('"valid"'))
+REGISTRY.constant("emailAddressIncorrectSyntax", value=ADDRESS_INCORRECT_SYNTAX, idiom=Idiom('"incorrect syntax"'))
 REGISTRY.constant("emailAddressRefused", value=ADDRESS_REFUSED)
 REGISTRY.constant("emailAddressError", value=ADDRESS_ERROR)
 

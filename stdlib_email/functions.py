@@ -15,6 +15,7 @@ from wlinterp.registry import REGISTRY
 from wlinterp.runtime import Runtime
 from wlinterp.values import WLDuration
 
+from . import idioms
 from .constants import ADDRESS_INCORRECT_SYNTAX, ADDRESS_VALID, HEADER_BCC, SEND_ERROR
 from .errors import EmailFailure
 from .message import Email, EmailAttach, EmailStructure, email_structure
@@ -44,7 +45,7 @@ def _session(rt: Runtime, target: Any) -> Any:
 # ------------------------------------------------------------------------------ opening and closing
 
 
-@function("EmailStartSession", "EmailOuvreSession", can_fail=True)
+@function("EmailStartSession", "EmailOuvreSession", can_fail=True, idiom=idioms.START_SESSION)
 def email_start_session(rt: Runtime, target: Any, password: Any = None, pop3_server: Any = None, smtp_server: Any = None,
                         pop3_port: Any = None, smtp_port: Any = None, asynchronous: Any = False) -> bool:
     """EmailStartSession(session) opens a session variable; EmailStartSession(user, password, POP3 server
@@ -90,7 +91,7 @@ def _open_named(rt: Runtime, session: SMTPSession) -> bool:
     return True
 
 
-@function("EmailStartSMTPSession", "EmailOuvreSessionSMTP", can_fail=True)
+@function("EmailStartSMTPSession", "EmailOuvreSessionSMTP", can_fail=True, idiom=idioms.START_SMTP_SESSION)
 def email_start_smtp_session(rt: Runtime, user: Any, *rest: Any) -> bool:
     """EmailStartSMTPSession(user [, password], server [, port [, asynchronous [, option]]]); with a password the
     session signs in."""
@@ -107,7 +108,7 @@ def email_start_smtp_session(rt: Runtime, user: Any, *rest: Any) -> bool:
     return _open_named(rt, session)
 
 
-@function("EmailCloseSession", "EmailFermeSession", can_fail=True)
+@function("EmailCloseSession", "EmailFermeSession", can_fail=True, idiom=idioms.CLOSE_SESSION)
 def email_close_session(rt: Runtime, target: Any) -> bool:
     """Close a session variable, or every session (sending and reading) opened under a user name."""
     from .mailbox import ReceivingSession  # noqa: PLC0415
@@ -141,7 +142,7 @@ def email_start_notes_session(rt: Runtime, *_args: Any) -> bool:
 # ------------------------------------------------------------------------------ sending
 
 
-@function("EmailSendMessage", "EmailEnvoieMessage", can_fail=True)
+@function("EmailSendMessage", "EmailEnvoieMessage", can_fail=True, idiom=idioms.SEND_MESSAGE)
 def email_send_message(rt: Runtime, target: Any, mail: Any = None, options: Any = 0, *_ignored: Any) -> bool:
     """EmailSendMessage(session or user [, Email [, options]]); without an Email, the Email structure is sent."""
     try:
@@ -175,7 +176,7 @@ def email_send(rt: Runtime, target: Any, file_name: Any) -> bool:
     return True
 
 
-@function("EmailStatus", "EmailEtat", can_fail=True)
+@function("EmailStatus", "EmailEtat", can_fail=True, idiom=idioms.STATUS)
 def email_status(rt: Runtime, identifier: Any) -> int:
     """EmailStatus(id): emailSent, emailPending or emailError for a message sent asynchronously."""
     service = MailService.of(rt)
@@ -192,7 +193,7 @@ def email_status(rt: Runtime, identifier: Any) -> int:
 # ------------------------------------------------------------------------------ settings
 
 
-@function("EmailSetTimeOut", "EmailChangeTimeOut")
+@function("EmailSetTimeOut", "EmailChangeTimeOut", idiom=idioms.SET_TIMEOUT)
 def email_set_timeout(rt: Runtime, timeout: Any) -> None:
     """EmailSetTimeOut(seconds or duration): how long a silent server is waited for (10 min by default)."""
     seconds = timeout.seconds if isinstance(timeout, WLDuration) else sem.to_number(timeout)
@@ -268,7 +269,7 @@ def email_import_source(rt: Runtime, mail: Any = None) -> bool:
     return import_source(rt, target)
 
 
-@function("EmailReset", ("EmailRAZ", "EmailRaz"))
+@function("EmailReset", ("EmailRAZ", "EmailRaz"), idiom=idioms.RESET)
 def email_reset(rt: Runtime, mail: Any = None) -> None:
     _structure(rt).reset() if mail is None else _mail(rt, mail).reset()
 
@@ -292,7 +293,7 @@ def email_load_attachment(rt: Runtime, first: Any, second: Any = None, name: Any
     return True
 
 
-@function("EmailCheckAddress", "EmailVérifieAdresse", can_fail=True)
+@function("EmailCheckAddress", "EmailVérifieAdresse", can_fail=True, idiom=idioms.CHECK_ADDRESS)
 def email_check_address(rt: Runtime, address: Any) -> int:
     """EmailCheckAddress(address): emailAddressValid or emailAddressIncorrectSyntax (the syntax is checked, not the mailbox)."""
     from email_validator import EmailNotValidError  # noqa: PLC0415

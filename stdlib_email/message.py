@@ -12,7 +12,7 @@ from typing import Any
 
 from wlinterp import semantics as sem
 from wlinterp.errors import WLRuntimeError
-from wlinterp.registry import REGISTRY, Member, names
+from wlinterp.registry import REGISTRY, Idiom, Member, names
 from wlinterp.values import WLArray, WLDateTime, WLObject
 
 from .constants import PRIORITY_NORMAL
@@ -362,17 +362,33 @@ def _copy_of(kind: type) -> Any:
     return convert
 
 
+# how the idiomatic transpilation writes these members: the attributes of its Mail and Attachment classes
+_IDIOMS = {
+    "sender": "sender", "sender_address": "sender_address", "recipients": "recipients", "cc": "cc", "bcc": "bcc",
+    "subject": "subject", "message": "message", "html": "html", "attachments": "attachments",
+    "reply_to": "reply_to", "identifier": "identifier", "recipient_count": "len({owner}.recipients)",
+    "cc_count": "len({owner}.cc)", "bcc_count": "len({owner}.bcc)", "attachment_count": "len({owner}.attachments)",
+    "name": "name", "content": "content", "content_type": "content_type",
+}
+_LISTS = {"recipients", "cc", "bcc", "attachments"}
+for _member in (*EMAIL_MEMBERS, *ATTACH_MEMBERS):
+    if _member.kind == "property" and _member.attribute in _IDIOMS:
+        _member.idiom = Idiom(_IDIOMS[_member.attribute], ("mail",), type="array" if _member.attribute in _LISTS else "")
+
 REGISTRY.type("emailAttach", "emailPièceJointe", make=EmailAttach, convert=_copy_of(EmailAttach),
-              python_class=EmailAttach, members=ATTACH_MEMBERS)
-REGISTRY.type("Email", "Email", make=Email, convert=_copy_of(Email), python_class=Email, members=EMAIL_MEMBERS)
+              python_class=EmailAttach, members=ATTACH_MEMBERS, idiom=Idiom("Attachment()", ("mail",)))
+REGISTRY.type("Email", "Email", make=Email, convert=_copy_of(Email), python_class=Email, members=EMAIL_MEMBERS,
+              idiom=Idiom("Mail()", ("mail",)))
+_STRUCTURE_COUNT = _prop("recipient_count", "NbRecipient", "NbDestinataire", type_="int")
+# the structure's count is written too: how many of the Recipient entries are used
+_STRUCTURE_COUNT.idiom = Idiom(("len({owner}.recipients)", "del {owner}.recipients[{value}:]"), ("legacy",))
 REGISTRY.type(
     "Email structure", "structure Email", make=EmailStructure, python_class=EmailStructure,
-    members=[m if m.attribute != "recipient_count" else _prop("recipient_count", "NbRecipient", "NbDestinataire", type_="int")
-             for m in EMAIL_MEMBERS],
+    members=[m if m.attribute != "recipient_count" else _STRUCTURE_COUNT for m in EMAIL_MEMBERS],
 )
 
 
-@REGISTRY.variable("Email", "Email", "Email")
+@REGISTRY.variable("Email", "Email", "Email", idiom=Idiom("structure", ("legacy",), type="Email structure"))
 def email_structure(rt: Any) -> EmailStructure:
     """The predeclared global Email structure of the legacy API, one per run."""
     structure = rt.state.get("email.structure")

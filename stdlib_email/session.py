@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from wlinterp import semantics as sem
-from wlinterp.registry import REGISTRY, Member, names
+from wlinterp.registry import REGISTRY, Idiom, Member, names
 from wlinterp.runtime import Runtime
 from wlinterp.values import WLObject
 
@@ -225,10 +225,21 @@ SMTP_MEMBERS = [
     *SESSION_METHODS,
 ]
 
-REGISTRY.type("emailSMTPSession", "emailSessionSMTP", make=SMTPSession, python_class=SMTPSession, members=SMTP_MEMBERS)
+# how the idiomatic transpilation writes these members: its SmtpSession class (smtplib underneath)
+_IDIOMS = {
+    "server_address": "server_address", "port": "port", "name": "name", "password": "password",
+    "option": "security", "asynchronous": "asynchronous", "auth_token": "auth_token",
+    "ignore_error": "ignore_certificate_errors", "start_session": "{owner}.start()", "send_message": "{owner}.send({0})",
+    "close_session": "{owner}.close()",
+}
+for _member in SMTP_MEMBERS:
+    _member.idiom = Idiom(_IDIOMS[_member.attribute], ("smtp",), raises=_member.kind == "method")
+
+REGISTRY.type("emailSMTPSession", "emailSessionSMTP", make=SMTPSession, python_class=SMTPSession, members=SMTP_MEMBERS,
+              idiom=Idiom("SmtpSession()", ("smtp",)))
 for _cls, _en, _fr in ((OutlookSession, "emailOutlookSession", "emailSessionOutlook"),
                        (NotesSession, "emailNotesSession", "emailSessionNotes")):
     REGISTRY.type(_en, _fr, make=_cls, python_class=_cls, members=[
         _prop("name", "Name", "Nom", type="string"), _prop("password", "Password", "MotDePasse", type="string"),
         *SESSION_METHODS,
-    ])
+    ], idiom=Idiom("UnavailableSession()", ("unavailable",)))

@@ -9,7 +9,7 @@ from typing import Any
 
 from . import semantics as sem
 from .errors import WLException, WLRuntimeError
-from .registry import REGISTRY, Member, names
+from .registry import REGISTRY, Idiom, Member, names
 from .runtime import Runtime
 from .values import (
     EMPTY_VALUES,
@@ -23,6 +23,11 @@ from .values import (
 )
 
 function = REGISTRY.function
+
+
+def _with(count: int, template: str, otherwise: str) -> Any:
+    """An idiom for a function written with exactly ``count`` arguments; other forms are not translated."""
+    return lambda context, args: context.template(template, args) if len(args) == count else context.unsupported(otherwise)
 
 # ------------------------------------------------------------------------------ types
 
@@ -46,9 +51,10 @@ _simple_type("Duration", "Duration", "Durée", "Duración", lambda: WLDuration(0
 REGISTRY.type("Variant", "Variant", "Variante", make=lambda: None)
 
 ARRAY_MEMBERS = (
-    Member("property", names(("Count", "Occurrence"), ("Occurrence",), ("Ocurrencia",)), "count", read_only=True),
-    Member("method", names("Add", "Ajoute", "Agregar"), "add"),
-    Member("method", names("DeleteAll", "SupprimeTout", "EliminarTodo"), "clear"),
+    Member("property", names(("Count", "Occurrence"), ("Occurrence",), ("Ocurrencia",)), "count", read_only=True,
+           idiom=Idiom("len({owner})")),
+    Member("method", names("Add", "Ajoute", "Agregar"), "add", idiom=Idiom("{owner}.append({0})")),
+    Member("method", names("DeleteAll", "SupprimeTout", "EliminarTodo"), "clear", idiom=Idiom("{owner}.clear()")),
     Member("method", names("Delete", "Supprime", "Eliminar"), "delete"),
     Member("method", names("Insert", "Insère", "Insertar"), "insert"),
 )
@@ -61,9 +67,9 @@ REGISTRY.type(
 
 # ------------------------------------------------------------------------------ constants
 
-REGISTRY.constant("CR", "RC", "CR", value="\r\n")
-REGISTRY.constant("TAB", "TAB", "TAB", value="\t")
-REGISTRY.constant("LF", "LF", "LF", value="\n")
+REGISTRY.constant("CR", "RC", "CR", value="\r\n", idiom=Idiom('"\\r\\n"'))
+REGISTRY.constant("TAB", "TAB", "TAB", value="\t", idiom=Idiom('"\\t"'))
+REGISTRY.constant("LF", "LF", "LF", value="\n", idiom=Idiom('"\\n"'))
 REGISTRY.constant("EOT", "EOT", "EOT", value="\x04")
 
 # ErrorInfo / ExceptionInfo selectors (the FR help keeps errMessage untranslated)
@@ -111,23 +117,24 @@ REGISTRY.unsupported(
 # ------------------------------------------------------------------------------ messages
 
 
-@function("Trace", "Trace", "Trace")
+@function("Trace", "Trace", "Trace",
+          idiom=Idiom("print({*})", note="print shows True/False where WinDev shows 1/0, and its own number format"))
 def trace(rt: Runtime, *values: Any) -> None:
     """Trace(a, b …): the values on one line, separated by a space (design §4)."""
     rt.emit("trace", " ".join(_shown(v) for v in values))
 
 
-@function("Info", "Info", "Info")
+@function("Info", "Info", "Info", idiom=Idiom('print("Info:", {*})'))
 def info(rt: Runtime, *values: Any) -> None:
     rt.emit("info", "\n".join(_shown(v) for v in values))
 
 
-@function("Error", "Erreur", "Error")
+@function("Error", "Erreur", "Error", idiom=Idiom('print("Error:", {*})'))
 def error(rt: Runtime, *values: Any) -> None:
     rt.emit("error", "\n".join(_shown(v) for v in values))
 
 
-@function("Warning", "Avertissement", "Advertencia")
+@function("Warning", "Avertissement", "Advertencia", idiom=Idiom('print("Warning:", {*})'))
 def warning(rt: Runtime, *values: Any) -> None:
     rt.emit("warning", "\n".join(_shown(v) for v in values))
 
@@ -146,18 +153,20 @@ def _shown(value: Any) -> str:
 # ------------------------------------------------------------------------------ errors and exceptions
 
 
-@REGISTRY.variable("ErrorOccurred", ("ErreurDétectée",), "ErrorOcurrido", callable_variable=True)
+@REGISTRY.variable("ErrorOccurred", ("ErreurDétectée",), "ErrorOcurrido", callable_variable=True,
+                   idiom=Idiom(lambda context, args: context.error_occurred()))
 def error_occurred(rt: Runtime) -> bool:
     return rt.error_occurred
 
 
-@function("ErrorInfo", "ErreurInfo", "ErrorInfo")
+@function("ErrorInfo", "ErreurInfo", "ErrorInfo", idiom=Idiom(lambda context, args: context.error_text(args)))
 def error_info(rt: Runtime, selector: Any = ERR_MESSAGE) -> Any:
     """ErrorInfo([errMessage | errCode | errFullDetails …]) about the last failed operation."""
     return _info_of(selector, rt.error_message, rt.error_code, rt.error_details)
 
 
-@function("ExceptionInfo", "ExceptionInfo", "ExceptionInfo")
+@function("ExceptionInfo", "ExceptionInfo", "ExceptionInfo",
+          idiom=Idiom(lambda context, args: context.error_text(args)))
 def exception_info(rt: Runtime, selector: Any = ERR_MESSAGE) -> Any:
     current = rt.current_exception
     if current is None:
@@ -213,14 +222,14 @@ def _count(value: Any, what: str) -> int:
     return number
 
 
-@function("Length", "Taille", "Longitud", python=("len({0})", ("string",)))
+@function("Length", "Taille", "Longitud", python=("len({0})", ("string",)), idiom=Idiom("len({0})"))
 def length(rt: Runtime, value: Any) -> int:
     if isinstance(value, (WLArray, WLAssociativeArray, bytes, bytearray)):
         return len(value)  # a buffer's length is its number of bytes
     return len(_text(value))
 
 
-@function("Left", "Gauche", "Izquierda")
+@function("Left", "Gauche", "Izquierda", idiom=Idiom("{0}[:{1}]"))
 def left(rt: Runtime, value: Any, count: Any) -> str:
     return _text(value)[: _count(count, "the length")]
 
@@ -232,7 +241,9 @@ def right(rt: Runtime, value: Any, count: Any) -> str:
     return text[len(text) - number :] if number else ""
 
 
-@function("Middle", "Milieu", "Medio")
+@function("Middle", "Milieu", "Medio",
+          idiom=Idiom(lambda context, args: context.template("{0}[{1} - 1 :][:{2}]" if len(args) == 3
+                                                             else "{0}[{1} - 1 :]", args)))
 def middle(rt: Runtime, value: Any, start: Any, count: Any = None) -> str:
     """Middle(s, start [, length]): from the 1-based position ``start``."""
     text = _text(value)
@@ -244,17 +255,18 @@ def middle(rt: Runtime, value: Any, start: Any, count: Any = None) -> str:
     return text[begin - 1 : begin - 1 + _count(count, "the length")]
 
 
-@function("Upper", "Majuscule", "Mayúscula")
+@function("Upper", "Majuscule", "Mayúscula", idiom=Idiom("{0}.upper()"))
 def upper(rt: Runtime, value: Any) -> str:
     return _text(value).upper()
 
 
-@function("Lower", "Minuscule", "Minúscula")
+@function("Lower", "Minuscule", "Minúscula", idiom=Idiom("{0}.lower()"))
 def lower(rt: Runtime, value: Any) -> str:
     return _text(value).lower()
 
 
-@function("NoSpace", "SansEspace", "SinEspacio")
+@function("NoSpace", "SansEspace", "SinEspacio",
+          idiom=Idiom(_with(1, "{0}.strip()", "NoSpace with options")))
 def no_space(rt: Runtime, value: Any, options: Any = SSC_EXTERIOR) -> str:
     """NoSpace(s [, sscExterior | sscInterior | sscAll]): outer spaces by default."""
     text = _text(value)
@@ -275,7 +287,8 @@ def _finder(find: str, options: int) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE if options & IGNORE_CASE else 0)
 
 
-@function("Position", "Position", "Posición")
+@function("Position", "Position", "Posición",
+          idiom=Idiom(_with(2, "{0}.find({1}) + 1", "Position with a start or options")))
 def position(rt: Runtime, value: Any, find: Any, start: Any = None, options: Any = 0) -> int:
     """Position(s, find [, start [, options]]): the 1-based position, 0 when absent."""
     text, needle = _text(value), _text(find)
@@ -294,12 +307,14 @@ def position(rt: Runtime, value: Any, find: Any, start: Any = None, options: Any
     return 0
 
 
-@function("Contains", "Contient", "Contiene")
+@function("Contains", "Contient", "Contiene",
+          idiom=Idiom(_with(2, "{1} in {0}", "Contains with options")))
 def contains(rt: Runtime, value: Any, find: Any, options: Any = 0) -> bool:
     return _finder(_text(find), sem.convert_to("int", options)).search(_text(value)) is not None
 
 
-@function("Replace", "Remplace", "Reemplazar")
+@function("Replace", "Remplace", "Reemplazar",
+          idiom=Idiom(_with(3, "{0}.replace({1}, {2})", "Replace with options")))
 def replace(rt: Runtime, value: Any, find: Any, by: Any, options: Any = 0) -> str:
     needle = _text(find)
     if not needle:
@@ -318,12 +333,13 @@ def complete(rt: Runtime, value: Any, size: Any, fill: Any = " ") -> str:
     return text + (pad * width)[: width - len(text)]
 
 
-@function("Repeat", "Répète", "Repetir")
+@function("Repeat", "Répète", "Repetir", idiom=Idiom("{0} * {1}"))
 def repeat(rt: Runtime, value: Any, times: Any) -> str:
     return _text(value) * _count(times, "the number of repetitions")
 
 
-@function("StringBuild", "ChaîneConstruit", "CadenaConstruir")
+@function("StringBuild", "ChaîneConstruit", "CadenaConstruir",
+          idiom=Idiom(lambda context, args: context.string_build(args)))
 def string_build(rt: Runtime, template: Any, *values: Any) -> str:
     """StringBuild(fmt, p1 …): %1 … %n replaced, %% is %, a missing parameter is empty."""
 
@@ -349,7 +365,8 @@ def extract_string(rt: Runtime, value: Any, rank: Any, separator: Any = "\t") ->
 _NUM_FORMAT = re.compile(r"(?P<minus>-)?(?P<plus>\+)?(?P<zero>0)?(?P<width>\d+)?(?:\.(?P<decimals>\d+))?(?P<kind>[dfexX])(?P<sep>S)?\Z")
 
 
-@function("NumToString", "NumériqueVersChaîne", "NuméricoACadena")
+@function("NumToString", "NumériqueVersChaîne", "NuméricoACadena",
+          idiom=Idiom(_with(1, "str({0})", "NumToString with a format")))
 def num_to_string(rt: Runtime, value: Any, fmt: Any = None) -> str:
     """NumToString(n [, "[-][+][0][width][.decimals]d|f|e|x[S]"])."""
     if isinstance(value, str) and not sem.is_numeric_string(value):
@@ -376,7 +393,8 @@ def num_to_string(rt: Runtime, value: Any, fmt: Any = None) -> str:
     return text.replace(",", " ") if m["sep"] else text
 
 
-@function("Val", "Val", "Val")
+@function("Val", "Val", "Val",
+          idiom=Idiom("float({0})", note="float() refuses text that does not start with a number; WinDev's Val gives 0"))
 def val(rt: Runtime, value: Any) -> int | float:
     return sem.val(value)
 
@@ -439,21 +457,22 @@ def _array(value: Any, function_name: str) -> WLArray:
 
 
 @function(("ArrayCount", "Count"), ("TableauOccurrence", "Occurrence"), ("ArregloOcurrencia",),
-          python=("len({0})", ("array",)))
+          python=("len({0})", ("array",)), idiom=Idiom("len({0})"))
 def array_count(rt: Runtime, value: Any) -> int:
     if isinstance(value, (WLArray, WLAssociativeArray)):
         return len(value)
     raise WLRuntimeError(f"ArrayCount needs an array, not a {sem.type_name_of(value)}", diagnostic_code="type")
 
 
-@function(("ArrayAdd", "Add"), ("TableauAjoute", "Ajoute"), ("ArregloAgregar", "Agregar"))
+@function(("ArrayAdd", "Add"), ("TableauAjoute", "Ajoute"), ("ArregloAgregar", "Agregar"),
+          idiom=Idiom("{0}.append({1})"))
 def array_add(rt: Runtime, array: Any, value: Any = None) -> int:
     """ArrayAdd(t [, v]): append (an empty element when v is omitted); returns the new element's index."""
     target = _array(array, "ArrayAdd")
     return target.add(target.make_default() if value is None else value)
 
 
-@function("ArrayDeleteAll", "TableauSupprimeTout", "ArregloEliminarTodo")
+@function("ArrayDeleteAll", "TableauSupprimeTout", "ArregloEliminarTodo", idiom=Idiom("{0}.clear()"))
 def array_delete_all(rt: Runtime, array: Any) -> None:
     target = array if isinstance(array, (WLArray, WLAssociativeArray)) else _array(array, "ArrayDeleteAll")
     if isinstance(target, WLArray):

@@ -158,10 +158,13 @@ def transpile_compiled(compiled: Compiled, style: str = "faithful", lenient: boo
     """The Python module for a program that compiled (a ``Transpiled``); TranspileError says what cannot be written."""
     from .transpiler import TranspileError, transpile_program
 
+    if style == "idiomatic":
+        from .idiomatic import transpile_idiomatic
+
+        return transpile_idiomatic(compiled, lenient=lenient)
     if style != "faithful":
         raise TranspileError([Diagnostic(
-            "error", "unsupported", f"the {style} style is not available yet: only the faithful style is", None,
-            "use --style faithful (the default)", compiled.source.path,
+            "error", "unsupported", f"there is no {style} style: faithful or idiomatic", None, "", compiled.source.path,
         )])
     if not compiled.ok:
         raise TranspileError([d for d in compiled.diagnostics if d.severity == "error"])

@@ -17,6 +17,7 @@ from typing import Any
 from .source import ident_key
 
 __all__ = [
+    "Idiom",
     "REGISTRY",
     "UNLIMITED",
     "Builtin",
@@ -41,6 +42,25 @@ def names(en: str | Iterable[str], fr: str | Iterable[str] = (), es: str | Itera
     return {"en": as_tuple(en), "fr": as_tuple(fr), "es": as_tuple(es)}
 
 
+@dataclass(frozen=True)
+class Idiom:
+    """How the idiomatic transpilation writes a built-in in plain Python.
+
+    ``form`` is a template (``{0}``, ``{1}`` … the arguments, ``{*}`` all of them, ``{owner}`` the
+    value a member belongs to) or a function ``form(context, args)`` returning the code; ``parts``
+    are the helper parts of wlinterp.idiomatic_lib the code needs; ``note`` says where the Python
+    may behave differently from WinDev (it becomes a ``# wlinterp:`` comment).
+    """
+
+    form: str | tuple[str, str] | Callable[..., str]  # a property read and written differently: (read, write)
+    parts: tuple[str, ...] = ()
+    note: str = ""
+    # the operation raises MailError when it fails (WinDev returns False): tests of its result become try/except
+    raises: bool = False
+    # what the value is there ("array" for a list, or a WLanguage type name), when the code does not say
+    type: str = ""
+
+
 @dataclass
 class Builtin:
     """A built-in function, constant or variable.
@@ -60,6 +80,8 @@ class Builtin:
     # for the transpiler: the plain Python that does the same when the arguments have these static
     # types ("string", "int", "array" for any array), as ("len({0})", ("string",))
     python: tuple[str, tuple[str, ...]] | None = None
+    # for the idiomatic transpilation: the plain Python a developer would write instead
+    idiom: Idiom | None = None
     _arity: tuple[int, int] | None = field(default=None, repr=False)
 
     @property
@@ -100,6 +122,8 @@ class Member:
     can_fail: bool = False
     # the method takes the run's Runtime as its first argument (it reports WLanguage errors)
     runtime: bool = False
+    # for the idiomatic transpilation: a property's attribute name there, or a template with {owner}
+    idiom: Idiom | None = None
 
     @property
     def name(self) -> str:
@@ -129,6 +153,8 @@ class TypeInfo:
     convert: Callable[[Any], Any] | None = None
     python_class: type | None = None
     members: dict[str, Member] = field(default_factory=dict)
+    # for the idiomatic transpilation: how a new variable of this type is made there
+    idiom: Idiom | None = None
 
     @property
     def name(self) -> str:
@@ -179,37 +205,38 @@ class Registry:
 
     def function(
         self, en: str | Iterable[str], fr: str | Iterable[str] = (), es: str | Iterable[str] = (), *,
-        can_fail: bool = False, python: tuple[str, tuple[str, ...]] | None = None,
+        can_fail: bool = False, python: tuple[str, tuple[str, ...]] | None = None, idiom: Idiom | None = None,
     ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        """Decorator: register ``fn(runtime, *args)`` as a WLanguage function (``python``: see Builtin)."""
+        """Decorator: register ``fn(runtime, *args)`` as a WLanguage function (``python``, ``idiom``: see Builtin)."""
 
         def register(fn: Callable[..., Any]) -> Callable[..., Any]:
-            self._add(Builtin("function", names(en, fr, es), impl=fn, can_fail=can_fail, python=python))
+            self._add(Builtin("function", names(en, fr, es), impl=fn, can_fail=can_fail, python=python, idiom=idiom))
             return fn
 
         return register
 
     def variable(
         self, en: str | Iterable[str], fr: str | Iterable[str] = (), es: str | Iterable[str] = (), *,
-        callable_variable: bool = False,
+        callable_variable: bool = False, idiom: Idiom | None = None,
     ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         """Decorator: register ``fn(runtime)`` as a read-only variable (``ErrorOccurred``)."""
 
         def register(fn: Callable[..., Any]) -> Callable[..., Any]:
-            self._add(Builtin("variable", names(en, fr, es), impl=fn, callable_variable=callable_variable))
+            self._add(Builtin("variable", names(en, fr, es), impl=fn, callable_variable=callable_variable, idiom=idiom))
             return fn
 
         return register
 
-    def constant(self, en: str | Iterable[str], fr: str | Iterable[str] = (), es: str | Iterable[str] = (), *, value: Any) -> None:
-        self._add(Builtin("constant", names(en, fr, es), value=value))
+    def constant(self, en: str | Iterable[str], fr: str | Iterable[str] = (), es: str | Iterable[str] = (), *, value: Any,
+                 idiom: Idiom | None = None) -> None:
+        self._add(Builtin("constant", names(en, fr, es), value=value, idiom=idiom))
 
     def type(
         self, en: str | Iterable[str], fr: str | Iterable[str] = (), es: str | Iterable[str] = (), *,
         make: Callable[[], Any], convert: Callable[[Any], Any] | None = None,
-        python_class: type | None = None, members: Iterable[Member] = (),
+        python_class: type | None = None, members: Iterable[Member] = (), idiom: Idiom | None = None,
     ) -> TypeInfo:
-        info = TypeInfo(names(en, fr, es), make, convert, python_class)
+        info = TypeInfo(names(en, fr, es), make, convert, python_class, idiom=idiom)
         for member in members:
             for spellings in member.spellings.values():
                 for spelling in spellings:
