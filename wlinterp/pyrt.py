@@ -82,11 +82,29 @@ class Ref:
         self._convert = converter(spec)
         self.value = self._convert(value) if self._convert is not None else value
 
+    @classmethod
+    def like(cls, value: Any) -> Ref:
+        """A variable declared by ``let``: what is stored later converts to the type of this first value."""
+        kind = obj.inferred_type(value)
+        return cls(value, kind)
+
+    @classmethod
+    def constant(cls, value: Any) -> Ref:
+        """A CONSTANT handed by reference to a procedure: writing to it is the interpreter's error."""
+        return _ConstantRef(value)
+
     def set(self, value: Any) -> None:
         self.value = self._convert(value) if self._convert is not None else value
 
     def __repr__(self) -> str:
         return f"Ref({self.value!r})"
+
+
+class _ConstantRef(Ref):
+    __slots__ = ()
+
+    def set(self, value: Any) -> None:
+        raise WLRuntimeError("a constant cannot be changed")
 
 
 class ElementRef:
@@ -226,6 +244,10 @@ class Program:
         """``low < subject <= high`` and its siblings; also ``subject = low TO high``."""
         return sem.compare(low_op, low, subject) and sem.compare(high_op, subject, high)
 
+    def in_range(self, subject: Any, low: Any, high: Callable[[], Any]) -> bool:
+        """``subject = low TO high`` and ``CASE low TO high``: ``high`` is only evaluated when ``subject >= low``, as the interpreter does."""
+        return sem.compare(">=", subject, low) and sem.compare("<=", subject, high())
+
     def in_list(self, subject: Any, *items: Any) -> bool:
         """``subject IN (a, b, c)``: every item evaluated, then compared with ``=``."""
         return any(sem.equals(subject, item) for item in items)
@@ -233,6 +255,10 @@ class Program:
     def among(self, subject: Any, *items: Callable[[], Any]) -> bool:
         """``subject _IN_ (a, b)``: items evaluated one by one until one matches."""
         return any(sem.equals(subject, item()) for item in items)
+
+    def missing(self, name: str) -> None:
+        """A call left out a parameter that has no default (``P(a = 1, b)`` called as ``P(5)``): the interpreter's error."""
+        raise WLRuntimeError(f"parameter '{name}' has no value and no default")
 
     def nothing(self, name: str, *args: Any) -> None:
         """A call to a procedure the program never defines (allowed with --lenient): it does nothing."""
@@ -269,7 +295,7 @@ class Program:
 
     def going(self, current: Any, limit: Any, step: int | float) -> bool:
         """Whether a FOR loop goes on: its variable has not passed its bound in the STEP's direction."""
-        value, bound = sem.to_number(current), sem.to_number(limit)
+        bound, value = sem.to_number(limit), sem.to_number(current)  # the bound's error first, as the interpreter's
         return value <= bound if step > 0 else value >= bound
 
     def caught(self, error: BaseException) -> None:

@@ -36,6 +36,8 @@ _RESERVED = {"wl", "sem", "Ref", "DEFAULT", "Program", "main", "sys"}
 # ruff's default rules flag these as ambiguous names (E741)
 _AMBIGUOUS = {"l", "O", "I"}
 _PY_RETURN_TYPES = {"int": "int", "str": "string", "bool": "boolean"}
+# built-ins that change the array they are given
+_CHANGES_ARRAYS = {"ArrayAdd", "ArrayDelete", "ArrayDeleteAll", "ArrayInsert"}
 
 
 class TranspileError(Exception):
@@ -74,6 +76,12 @@ class Symbol:
     let_type: str | None = None  # for let: the static type of its first value
     # a loop variable's value types, one per loop that sets it (None: unknown); one sure type makes it static
     loop_types: set[str | None] = field(default_factory=set)
+    # a FOR EACH stores its values as they are (no conversion): a declared type no longer says what it holds
+    unsure: bool = False
+    # an undeclared loop variable that a FOR EACH sets (it may go through nothing); while the analysis runs it
+    # has no sure type, until it is known whether it is read where no pass may have set it
+    each_bound: bool = False
+    maybe_empty: bool = False
 
     @property
     def type_name(self) -> str | None:
@@ -135,6 +143,9 @@ class _Analysis:
         self.writes: dict[int, list[Symbol]] = {}  # id(Function) -> symbols written (rebound) in it
         self.by_ref_args: list[tuple[Function, n.Call, Function]] = []
         self._typing: set[int] = set()  # procedures whose result type is being worked out (recursion)
+        self.loop_symbols: list[Symbol] = []  # variables a loop brings into being (undeclared loop variables)
+        # by function: those that must exist from its start, as the interpreter's cell does (see loop_inits_needed)
+        self.loop_inits: dict[int, list[Symbol]] = {}
         self._assumed: dict[int, str] = {}
 
     # ------------------------------------------------------------------ building
@@ -150,6 +161,8 @@ class _Analysis:
         for procedure in self.program.procedures:
             self._walk_function(self.functions[id(procedure)])
         self._settle_references()
+        self._spread_unsure()
+        self.loop_inits_needed()
 
     def _internal(self, fn: Function, body: n.Block) -> None:
         for procedure in n.internal_procedures(body):
@@ -214,6 +227,24 @@ class _Analysis:
     def _block(self, block: n.Block, fn: Function) -> None:
         for stmt in block:
             self._stmt(stmt, fn)
+
+    def _read_outside(self, block: n.Block, symbol: Symbol) -> bool:
+        """Whether the variable is read other than in the body of a loop that sets it first (internal procedures included)."""
+        for stmt in block:
+            if isinstance(stmt, n.Procedure):
+                if self._read_outside(stmt.body, symbol):
+                    return True
+                continue
+            for expr in _statement_exprs(stmt):
+                if any(isinstance(node, n.Name) and self.resolved.get(id(node)) is symbol for node in _walk_expr(expr)):
+                    return True
+            if isinstance(stmt, (n.For, n.ForEach, n.ForEachString)):
+                names = stmt.names if isinstance(stmt, n.ForEach) else (stmt.var,)
+                if any(ident_key(name) == ident_key(symbol.name) for name in names):
+                    continue  # its body reads the value this loop just gave the variable
+            if any(self._read_outside(inner, symbol) for inner in n.blocks_of(stmt)):
+                return True
+        return False
 
     def _stmt(self, stmt: Any, fn: Function) -> None:
         if isinstance(stmt, n.Declare):
@@ -303,7 +334,30 @@ class _Analysis:
         symbol = self.lookup(name, fn)
         if symbol is None:
             symbol = self._declare(name, "loop", fn)
+            self.loop_symbols.append(symbol)
+        if symbol.kind == "loop" and not isinstance(loop, n.For):
+            symbol.each_bound = symbol.maybe_empty = True
+        elif not isinstance(loop, n.For) and symbol.kind != "loop" and (kind is None or kind != symbol.type_name):
+            symbol.unsure = True  # the interpreter's FOR EACH sets the cell without converting to its type
         self._written(symbol, fn, kind)
+
+    def loop_inits_needed(self) -> None:
+        """Which undeclared loop variables must exist from the start of their function, and which then lose their sure type.
+
+        The interpreter creates the variable (empty) when the first loop that sets it starts,
+        before any pass: after a FOR EACH over an empty array it is empty, not unset, and a
+        variable handed by reference to a procedure needs its Ref before the first pass. Reads
+        that no loop could have reached first are compile errors, so creating it when the
+        function starts gives the same values (a FOR always sets it: it alone needs nothing).
+        """
+        for symbol in self.loop_symbols:
+            body = symbol.fn.node.body if symbol.fn is not None and symbol.fn.node is not None else self.program.body
+            empty_possible = symbol.each_bound and self._read_outside(body, symbol)
+            if symbol.is_ref or empty_possible:
+                self.loop_inits.setdefault(id(symbol.fn), []).append(symbol)
+                if not symbol.is_ref:
+                    symbol.loop_types.add(None)  # it may hold nothing: no sure type
+            symbol.maybe_empty = False
 
     def _written(self, symbol: Symbol, fn: Function, kind: str | None = None) -> None:
         """``symbol`` is rebound in ``fn``; ``kind`` is the type a loop stores in it (None for any other write)."""
@@ -394,6 +448,7 @@ class _Analysis:
             for symbol in self.writes.get(id(fn), []):
                 if symbol.kind == "parameter" and not symbol.local and symbol.fn is not None:
                     symbol.written_param = True
+        reach = self._writes_reachable()
         changed = True
         while changed:
             changed = False
@@ -407,6 +462,9 @@ class _Analysis:
                     if symbol.kind == "parameter" and not symbol.local and not symbol.written_param:
                         symbol.written_param = True
                         changed = True
+            for _caller, call, callee in self.by_ref_args:
+                if self._aliases_change(call, callee, reach.get(id(callee), set())):
+                    changed = True
         for _caller, call, callee in self.by_ref_args:
             for param, arg in zip(self._params(callee), call.args):
                 if param is None or not param.written_param or not isinstance(arg, n.Name):
@@ -414,6 +472,63 @@ class _Analysis:
                 symbol = self.resolved.get(id(arg))
                 if symbol is not None and not symbol.written_param and self.shares(param, symbol):
                     symbol.boxed = True
+
+    def _spread_unsure(self) -> None:
+        """A parameter that is the caller's variable holds what that variable holds: an unsure type stays unsure."""
+        changed = True
+        while changed:
+            changed = False
+            for _caller, call, callee in self.by_ref_args:
+                for param, arg in zip(self._params(callee), call.args):
+                    if param is None or param.unsure or not isinstance(arg, n.Name):
+                        continue
+                    symbol = self.resolved.get(id(arg))
+                    if symbol is not None and symbol.unsure and self.shares(param, symbol):
+                        param.unsure = changed = True
+
+    def _writes_reachable(self) -> dict[int, set[int]]:
+        """For each function, the variables of other functions (ids of Symbols) it or anything it calls may rebind."""
+        direct = {id(fn): {id(s) for s in self.writes.get(id(fn), []) if s.fn is not fn} for fn in self.functions.values()}
+        calls: dict[int, set[int]] = {}
+        for caller, _call, callee in self.by_ref_args:
+            calls.setdefault(id(caller), set()).add(id(callee))
+        reach = {key: set(found) for key, found in direct.items()}
+        changed = True
+        while changed:
+            changed = False
+            for key, callees in calls.items():
+                for callee in callees:
+                    extra = reach.get(callee, set()) - reach[key]
+                    if extra:
+                        reach[key] |= extra
+                        changed = True
+        return reach
+
+    def _aliases_change(self, call: n.Call, callee: Function, rebound: set[int]) -> bool:
+        """Parameters that must share the caller's variable through a Ref although the procedure never writes them.
+
+        A parameter passed by reference is the caller's variable: when that variable changes during
+        the call (a global the procedure or its callees assign, or the same variable passed again to
+        a parameter that is written), reading the parameter shows the change. Returns whether one
+        parameter was newly marked.
+        """
+        marked = False
+        by_symbol: dict[int, list[Symbol]] = {}
+        for param, arg in zip(self._params(callee), call.args):
+            if param is None or param.local or not isinstance(arg, n.Name):
+                continue
+            symbol = self.resolved.get(id(arg))
+            if symbol is None or not self.shares(param, symbol):
+                continue
+            by_symbol.setdefault(id(symbol), []).append(param)
+            if not param.written_param and id(symbol) in rebound:
+                param.written_param = marked = True
+        for params in by_symbol.values():
+            if len(params) > 1 and any(p.written_param for p in params):
+                for param in params:
+                    if not param.written_param:
+                        param.written_param = marked = True
+        return marked
 
     @staticmethod
     def shares(param: Symbol, argument: Symbol) -> bool:
@@ -438,7 +553,7 @@ class _Analysis:
         if isinstance(expr, n.Name):
             symbol = self.resolved.get(id(expr)) or self.lookup(expr.name, fn)
             if symbol is not None:
-                if symbol.kind == "parameter" and symbol.type is None:
+                if (symbol.kind == "parameter" and symbol.type is None) or symbol.unsure or symbol.maybe_empty:
                     return None
                 if symbol.kind == "loop":
                     kinds = symbol.loop_types
@@ -726,6 +841,10 @@ class _Writer:
             self._comments_before(inner.node.span.line if inner.node and inner.node.span else 0)
             self._function(inner)
             out.blank()
+        for symbol in self.a.loop_inits.get(id(fn), []):
+            # a variable a loop brings into being exists, empty, from here (see loop_inits_needed)
+            self.uses.add("Ref") if symbol.is_ref else None
+            out.line(f"{symbol.py} = Ref()" if symbol.is_ref else f"{symbol.py} = None")
         body = fn.node.body if fn.node is not None else self.a.program.body
         if fn.node is None and self.a.placeholders:
             names = ", ".join(s.py for s in self.a.placeholders)
@@ -790,6 +909,9 @@ class _Writer:
                 text += "=" + (literal if literal is not None else "DEFAULT")
                 if literal is None:
                     self.uses.add("DEFAULT")
+            elif _required_after_default(fn.node, param):
+                text += "=DEFAULT"  # Python wants a default here; the prologue refuses a call that leaves it out
+                self.uses.add("DEFAULT")
             parts.append(text)
         return ", ".join(parts)
 
@@ -807,7 +929,7 @@ class _Writer:
             value = None
         else:
             return None
-        if param.type is not None and param.type.kind == "simple" and param.type.name in sem.CONVERSIONS and value is not None:
+        if param.type is not None and param.type.kind == "simple" and param.type.name in sem.CONVERSIONS:
             try:
                 value = sem.convert_to(param.type.name, value)
             except WLRuntimeError:
@@ -839,6 +961,16 @@ class _Writer:
             if param.variadic:
                 continue
             symbol = by_key[ident_key(param.name)]
+            if param.default is None and _required_after_default(fn.node, param):
+                self.out.line(f"if {symbol.py} is DEFAULT:")
+                self.out.indent()
+                self.out.line(f"wl.missing({py_string(param.name)})")
+                self.out.dedent()
+            # a parameter the caller gives by value (LOCAL, or of another type) that this procedure passes on
+            # by reference to one that writes it: its own Ref, made on entry
+            boxed = symbol.boxed and not symbol.written_param
+            if boxed:
+                self.uses.add("Ref")
             if param.default is not None and self._literal_default(param) is None:
                 self.out.line(f"if {symbol.py} is DEFAULT:")
                 self.out.indent()
@@ -846,6 +978,13 @@ class _Writer:
                 self.out.line(f"{symbol.py} = {'Ref(' + value + self._spec_arg(symbol) + ')' if symbol.is_ref else value}")
                 self.uses.add("Ref") if symbol.is_ref else None
                 self.out.dedent()
+                if boxed:
+                    self.out.line("else:")
+                    self.out.indent()
+                    self.out.line(f"{symbol.py} = Ref({symbol.py}{self._spec_arg(symbol)})")
+                    self.out.dedent()
+            elif boxed:
+                self.out.line(f"{symbol.py} = Ref({symbol.py}{self._spec_arg(symbol)})")
             # conversions and LOCAL copies happen at the call, where the argument's type is known
 
     # ------------------------------------------------------------------ comments and blocks
@@ -993,10 +1132,16 @@ class _Writer:
     def _define(self, symbol: Symbol, value: str, stmt: Any) -> None:
         if symbol.is_ref:
             self.uses.add("Ref")
-            self.emit(f"{symbol.py} = Ref({value}{self._spec_arg(symbol)})", stmt)
+            if symbol.kind == "let":  # its type is that of its first value, known when it runs
+                self.emit(f"{symbol.py} = Ref.like({value})", stmt)
+            elif symbol.kind == "constant":
+                self.emit(f"{symbol.py} = Ref.constant({value})", stmt)
+            else:
+                self.emit(f"{symbol.py} = Ref({value}{self._spec_arg(symbol)})", stmt)
             return
         annotation = ""
-        if not symbol.shared and symbol.type is not None and symbol.type.kind == "simple" and symbol.type.name in _ANNOTATIONS:
+        if (not symbol.shared and not symbol.unsure and symbol.type is not None and symbol.type.kind == "simple"
+                and symbol.type.name in _ANNOTATIONS):
             annotation = ": " + _ANNOTATIONS[symbol.type.name]
         self.emit(f"{symbol.py}{annotation} = {value}", stmt)
 
@@ -1007,17 +1152,44 @@ class _Writer:
 
     def stmt_assign(self, stmt: n.Assign) -> None:
         target = stmt.target
+        value = self.expr(stmt.value)
+        if self._value_first(stmt):
+            temp = self.temp("value")
+            self.emit(f"{temp} = {value}", stmt)
+            value = temp
         if stmt.op != "=" and isinstance(target, n.Name) and stmt.op in ("+=", "-=", "*="):
             symbol = self.symbol(target)
             kinds = (self.a.static_type(target, self.fn), self.a.static_type(stmt.value, self.fn))
             if symbol is not None and not symbol.is_ref and symbol.kind != "let" and kinds in (("int", "int"), ("string", "string")) \
                     and (kinds[0] == "int" or stmt.op == "+="):
-                self.emit(f"{symbol.py} {stmt.op} {self.expr(stmt.value)}", stmt)
+                self.emit(f"{symbol.py} {stmt.op} {value}", stmt)
                 return
-        value = self.expr(stmt.value)
         if stmt.op != "=":
             value = self._arith(stmt.op[0], target, stmt.value, self.expr(target), value)
         self._assign(target, value, stmt.value if stmt.op == "=" else _Typed(self._compound_type(stmt)), stmt)
+
+    def _value_first(self, stmt: n.Assign) -> bool:
+        """Whether the value must be computed before the target is touched, as the interpreter does.
+
+        ``x += F()`` reads x after F() ran (F may change x), and ``t[i] = F()`` writes to the array
+        ``t`` names once F() has run. Python reads the target first; a temporary keeps the order.
+        """
+        if isinstance(stmt.target, n.Name) and stmt.op == "=":
+            return False
+        if self._may_change_variables(stmt.value):
+            return True
+        return stmt.op != "=" and not isinstance(stmt.target, n.Name) and not self.quiet(stmt.value)
+
+    def _may_change_variables(self, expr: Any) -> bool:
+        """Whether evaluating the expression may change the program's variables: it calls a procedure, a method, or a built-in that changes an array."""
+        for node in _walk_expr(expr):
+            if isinstance(node, n.Call):
+                if id(node) in self.a.calls or not isinstance(node.callee, n.Name):
+                    return True
+                entry = REGISTRY.lookup(node.callee.name)
+                if entry is None or entry.name in _CHANGES_ARRAYS:
+                    return True
+        return False
 
     def _compound_type(self, stmt: n.Assign) -> str | None:
         return self.a.static_type(n.Binary(stmt.op[0], stmt.target, stmt.value), self.fn)
@@ -1131,8 +1303,8 @@ class _Writer:
         if case.kind == "range":
             high = self.expr(case.high)
             if subject_type == value_type == self.a.static_type(case.high, self.fn) == "int":
-                return f"{value} <= {subject} <= {high}"
-            return f'wl.interval({subject}, "<=", {value}, "<=", {high})'
+                return f"{value} <= {subject} <= {high}"  # Python's chain also reads high only past low
+            return self._in_range(subject, value, case.high)
         self.uses.add("sem")
         return f"sem.compare({py_string(case.op)}, {subject}, {value})"
 
@@ -1209,7 +1381,11 @@ class _Writer:
             self.emit(f"{step} = wl.step({self.expr(stmt.step)})", stmt)
         if stmt.once:
             bound = self.temp("bound")
-            self.emit(f"{bound} = {self.expr(stmt.stop)}", stmt)
+            stop = self.expr(stmt.stop)
+            if self.a.static_type(stmt.stop, self.fn) not in ("int", "real"):
+                self.uses.add("sem")
+                stop = f"sem.to_number({stop})"  # _TO_ reads its bound once, as a number
+            self.emit(f"{bound} = {stop}", stmt)
         else:
             bound = self.expr(stmt.stop)
         current = self.read(var)
@@ -1219,8 +1395,15 @@ class _Writer:
         else:
             self.uses.add("sem")
             increment = self.write(var, self._stored(f"sem.add(sem.to_number({current}), {step})", None, var))
+        # the interpreter computes the bound before it reads the variable: a bound that may change it comes first
+        bound_first = not stmt.once and self._may_change_variables(stmt.stop)
         if var_int and step_literal and (stmt.once or self.a.static_type(stmt.stop, self.fn) == "int"):
-            condition = f"{current} {'<=' if step_literal > 0 else '>='} {bound}"
+            if bound_first:
+                condition = f"{bound} {'>=' if step_literal > 0 else '<='} {current}"
+            else:
+                condition = f"{current} {'<=' if step_literal > 0 else '>='} {bound}"
+        elif bound_first:
+            condition = f"wl.going(limit={bound}, current={current}, step={step})"
         else:
             condition = f"wl.going({current}, {bound}, {step})"
         self.header(f"while {condition}:", stmt)
@@ -1419,20 +1602,54 @@ class _Writer:
         if chained is not None:
             return chained, 5
         left, right = self.truth(expr.left), self.truth(expr.right)
-        literal = isinstance(expr.left, n.Boolean) or isinstance(expr.right, n.Boolean)
-        if expr.op in ("AND_SC", "OR_SC") or (_pure(expr.right) and not literal):
+        if self.python_logic(expr):
             word = "and" if expr.op.startswith("AND") else "or"
             precedence = 3 if word == "and" else 2
             return f"{_paren(left, expr.left, precedence, self)} {word} {_paren(right, expr.right, precedence + 1, self)}", precedence
         # AND and OR evaluate both sides (D-LOGIC), even when the first decides
         return f"wl.{'both' if expr.op == 'AND' else 'either'}({left}, {right})", 16
 
+    def python_logic(self, expr: n.Logical) -> bool:
+        """Whether ``a AND b`` may be written with Python's ``and``, which skips ``b`` when ``a`` decides.
+
+        WLanguage's AND and OR evaluate both sides (D-LOGIC): skipping the right one is only the
+        same when evaluating it can neither fail (a string as a condition, a division by zero, an
+        index out of range) nor have an effect. _AND_ and _OR_ do skip it.
+        """
+        if expr.op in ("AND_SC", "OR_SC"):
+            return True
+        literal = isinstance(expr.left, n.Boolean) or isinstance(expr.right, n.Boolean)
+        return not literal and self.quiet(expr.right, truth=True)
+
+    def quiet(self, expr: Any, truth: bool = False) -> bool:
+        """Evaluating the expression (and, with ``truth``, taking it as a condition) cannot raise a WLanguage error."""
+        kind = self.a.static_type(expr, self.fn)
+        if truth and kind not in ("boolean", "int", "real"):
+            return False  # sem.to_bool refuses strings and anything that is not a number
+        if isinstance(expr, (n.Number, n.String, n.Boolean, n.Null)):
+            return True
+        if isinstance(expr, n.Name):
+            return self.symbol(expr) is not None
+        values = {"int", "real", "string", "boolean"}
+        if isinstance(expr, (n.Compare, n.InList, n.Interval, n.InRange)):
+            # comparing simple values never fails; an array or an object could (it has no text)
+            return all(self.quiet(part) and self.a.static_type(part, self.fn) in values for part in _children(expr))
+        if isinstance(expr, (n.Not, n.Logical)):
+            return all(self.quiet(part, truth=True) for part in _children(expr))
+        if isinstance(expr, n.Binary):
+            left, right = (self.a.static_type(part, self.fn) for part in (expr.left, expr.right))
+            sure = (expr.op in "+-*" and left == right == "int") or (expr.op == "+" and left == "string" and right in values)
+            return sure and self.quiet(expr.left) and self.quiet(expr.right)
+        if isinstance(expr, n.Negate):
+            return kind == "int" and self.quiet(expr.operand)
+        return False
+
     def _chained(self, expr: n.Logical) -> str | None:
         """``a < b AND b < c`` over plain Python comparisons, written ``a < b < c`` (the same, with b read once)."""
         if expr.op not in ("AND", "AND_SC") or not (isinstance(expr.left, n.Compare) and isinstance(expr.right, n.Compare)):
             return None
-        if not (_pure(expr.left) and _pure(expr.right)):
-            return None
+        if not (_pure(expr.left) and _pure(expr.right)) or (expr.op == "AND" and not self.quiet(expr.right)):
+            return None  # a < b < c skips b < c when a < b is False: only right when b < c cannot fail
         left, right = self.expr(expr.left), self.expr(expr.right)
         if left.startswith(("sem.", "not ")) or right.startswith(("sem.", "not ")):
             return None
@@ -1477,8 +1694,13 @@ class _Writer:
         return (f"wl.interval({subject}, {py_string(expr.low_op)}, {low}, {py_string(expr.high_op)}, {high})", 16)
 
     def expr_inrange(self, expr: n.InRange) -> tuple[str, int]:
-        subject, low, high = self.expr(expr.subject), self.expr(expr.low), self.expr(expr.high)
-        return f'wl.interval({subject}, "<=", {low}, "<=", {high})', 16
+        return self._in_range(self.expr(expr.subject), self.expr(expr.low), expr.high), 16
+
+    def _in_range(self, subject: str, low: str, high: Any) -> str:
+        """``subject = low TO high`` and ``CASE low TO high``: the interpreter evaluates ``high`` only when ``low`` is passed."""
+        if _pure(high) and self.quiet(high):
+            return f'wl.interval({subject}, "<=", {low}, "<=", {self.expr(high)})'
+        return f"wl.in_range({subject}, {low}, lambda: {self.expr(high)})"
 
     def expr_inlist(self, expr: n.InList) -> tuple[str, int]:
         subject = self.expr(expr.subject)
@@ -1591,7 +1813,8 @@ class _Writer:
         if spec is None:
             return f"wl.copied({code})" if param.local and not self._simple_value(arg) else code
         static = self.a.static_type(arg, self.fn)
-        if static == spec or (spec in ("real", "numeric", "currency") and static in ("int", "real")):
+        collection = spec.startswith(("array of", "associative array of"))  # storing one copies it (a LOCAL's own copy)
+        if not collection and (static == spec or (spec in ("real", "numeric", "currency") and static in ("int", "real"))):
             return code
         return self._convert_code(spec, code)
 
@@ -1622,13 +1845,19 @@ class _Typed:
         self.kind = kind
 
 
+def _required_after_default(procedure: n.Procedure, param: n.Param) -> bool:
+    """A parameter without a default after one that has one (``P(a = 1, b)``): legal in WLanguage, not in a Python signature."""
+    position = procedure.params.index(param)
+    return param.default is None and any(p.default is not None for p in procedure.params[:position])
+
+
 def _wrap(code: str, context: int, expr: Any) -> str:
     return code
 
 
 def _paren(code: str, expr: Any, precedence: int, writer: _Writer) -> str:
     """Parenthesise a boolean sub-expression written with lower precedence than its context."""
-    if isinstance(expr, n.Logical) and (expr.op in ("AND_SC", "OR_SC") or _pure(expr.right)):
+    if isinstance(expr, n.Logical) and writer.python_logic(expr):
         inner = 3 if expr.op.startswith("AND") else 2
         return f"({code})" if inner < precedence else code
     if isinstance(expr, n.Compare) and code.startswith("not ") and precedence > 4:

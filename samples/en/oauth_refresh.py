@@ -28,7 +28,7 @@ def main() -> None:
         not sem.equals(Token.refresh, ""),
     )
     Renewed = wl.convert("AuthToken", wl.AuthRefreshToken(Token))
-    if not sem.equals(Renewed, None) and sem.to_bool(Renewed.valid):
+    if wl.both(not sem.equals(Renewed, None), sem.to_bool(Renewed.valid)):
         wl.Trace(
             "renewed, and it is a new token:",
             not sem.equals(Renewed.value, Token.value),

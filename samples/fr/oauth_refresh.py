@@ -28,7 +28,7 @@ def main() -> None:
         not sem.equals(Jeton.refresh, ""),
     )
     Nouveau = wl.convert("AuthToken", wl.AuthRefreshToken(Jeton))
-    if not sem.equals(Nouveau, None) and sem.to_bool(Nouveau.valid):
+    if wl.both(not sem.equals(Nouveau, None), sem.to_bool(Nouveau.valid)):
         wl.Trace(
             "renouvelé, et c'est un nouveau jeton :",
             not sem.equals(Nouveau.value, Jeton.value),
