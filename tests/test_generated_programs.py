@@ -115,6 +115,15 @@ REGRESSIONS = {
     "Null default of a string parameter": 'Show()\nPROCEDURE Show(LOCAL s is string = Null)\nTrace("<" + s + ">")\n',
     # a constant handed to a procedure that writes its parameter
     "constant passed to a written parameter": "CONSTANT\n\tLimit = 3\nEND\nBump(Limit)\nPROCEDURE Bump(v)\nv = 4\n",
+    # a compound assignment to a variable shared by reference keeps the right side's grouping
+    "x -= a + b through a Ref": "Total is int = 100\nShrink(Total)\nTrace(Total)\nPROCEDURE Shrink(v is int)\nTotal -= 0 + v + 1\n",
+    # a FOR inside a FOR over the same variable: what the outer body reads after it is its leftover value
+    "nested FOR over one variable":
+        "Part is int\nFOR Part = 1 TO 9\n\tFOR Part = Part + 4 TO 6\n\tEND\n\tTrace(Part)\nEND\n",
+    # a procedure that loops over a variable the main code's loop brings into being sets that one
+    "procedure loops over the main code's loop variable":
+        "Trace(Last(1))\nTrace(Last(0))\nFOR EACH Value OF [7]\nEND\n"
+        "PROCEDURE Last(n)\nFOR i = 1 TO n\n\tFOR EACH Value OF [5, 6]\n\tEND\nEND\nRESULT Value\n",
 }
 
 

@@ -135,6 +135,21 @@ class Frame:
         self.result: Any = None
 
 
+def _loop_keys(block: n.Block) -> set[str]:
+    """The variables the loops of this code set (its own loops, not those of the procedures in it)."""
+    keys: set[str] = set()
+    for stmt in block:
+        if isinstance(stmt, n.Procedure):
+            continue
+        if isinstance(stmt, (n.For, n.ForEachString)):
+            keys.add(ident_key(stmt.var))
+        elif isinstance(stmt, n.ForEach):
+            keys.update(ident_key(name) for name in stmt.names)
+        for inner in n.blocks_of(stmt):
+            keys |= _loop_keys(inner)
+    return keys
+
+
 def _find(frame: Frame | None, key: str) -> Any:
     while frame is not None:
         cell = frame.vars.get(key)
@@ -183,6 +198,7 @@ class Interpreter:
         self._blocks: dict[int, Exec] = {}
         self._plans: dict[int, _Plan] = {}
         self._keep: list[Any] = []  # the blocks compiled, so that their ids stay theirs
+        self._main_loop_keys = _loop_keys(program.body)
 
     # ------------------------------------------------------------------ running
 
@@ -392,7 +408,10 @@ class Interpreter:
     def _loop_cell(self, key: str, frame: Frame) -> Any:
         cell = _find(frame, key)
         if cell is None:
-            cell = frame.vars[key] = Cell(None)
+            # a loop variable the main code brings into being is the main code's, whichever loop sets it first:
+            # a procedure that loops over it before the main code's loop ran sets the same variable
+            home = self.globals if key in self._main_loop_keys else frame
+            cell = home.vars[key] = Cell(None)
         return cell
 
     def s_for(self, stmt: n.For) -> Exec:

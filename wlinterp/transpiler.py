@@ -147,6 +147,8 @@ class _Analysis:
         # by function: those that must exist from its start, as the interpreter's cell does (see loop_inits_needed)
         self.loop_inits: dict[int, list[Symbol]] = {}
         self._assumed: dict[int, str] = {}
+        # by function: the variables of other functions (ids of Symbols) it or its callees may rebind
+        self.reach: dict[int, set[int]] = {}
 
     # ------------------------------------------------------------------ building
 
@@ -448,7 +450,7 @@ class _Analysis:
             for symbol in self.writes.get(id(fn), []):
                 if symbol.kind == "parameter" and not symbol.local and symbol.fn is not None:
                     symbol.written_param = True
-        reach = self._writes_reachable()
+        self.reach = reach = self._writes_reachable()
         changed = True
         while changed:
             changed = False
@@ -1153,6 +1155,7 @@ class _Writer:
     def stmt_assign(self, stmt: n.Assign) -> None:
         target = stmt.target
         value = self.expr(stmt.value)
+        temp: str | None = None
         if self._value_first(stmt):
             temp = self.temp("value")
             self.emit(f"{temp} = {value}", stmt)
@@ -1165,7 +1168,7 @@ class _Writer:
                 self.emit(f"{symbol.py} {stmt.op} {value}", stmt)
                 return
         if stmt.op != "=":
-            value = self._arith(stmt.op[0], target, stmt.value, self.expr(target), value)
+            value = self._arith(stmt.op[0], target, stmt.value, self.expr(target), temp)
         self._assign(target, value, stmt.value if stmt.op == "=" else _Typed(self._compound_type(stmt)), stmt)
 
     def _value_first(self, stmt: n.Assign) -> bool:
@@ -1176,20 +1179,38 @@ class _Writer:
         """
         if isinstance(stmt.target, n.Name) and stmt.op == "=":
             return False
-        if self._may_change_variables(stmt.value):
+        if self._may_change_variables(stmt.value, stmt.target):
             return True
         return stmt.op != "=" and not isinstance(stmt.target, n.Name) and not self.quiet(stmt.value)
 
-    def _may_change_variables(self, expr: Any) -> bool:
-        """Whether evaluating the expression may change the program's variables: it calls a procedure, a method, or a built-in that changes an array."""
+    def _may_change_variables(self, expr: Any, target: Any = None) -> bool:
+        """Whether evaluating the expression may change the program's variables (with ``target``: those it reads).
+
+        A method call, or a built-in that changes an array, may; a procedure call may rebind the
+        variables it or its callees assign and those it takes by reference and writes.
+        """
         for node in _walk_expr(expr):
             if isinstance(node, n.Call):
-                if id(node) in self.a.calls or not isinstance(node.callee, n.Name):
+                callee = self.a.calls.get(id(node))
+                if callee is not None:
+                    if target is None or self._call_rebinds(node, callee, target):
+                        return True
+                    continue
+                if not isinstance(node.callee, n.Name):
                     return True
                 entry = REGISTRY.lookup(node.callee.name)
                 if entry is None or entry.name in _CHANGES_ARRAYS:
                     return True
         return False
+
+    def _call_rebinds(self, call: n.Call, callee: Function, target: Any) -> bool:
+        """Whether this procedure call may rebind a variable read in ``target``."""
+        read = {id(self.symbol(node)) for node in _walk_expr(target) if isinstance(node, n.Name) and self.symbol(node)}
+        if read & self.a.reach.get(id(callee), set()):
+            return True
+        written = _written_positions(callee)
+        return any(isinstance(arg, n.Name) and id(self.symbol(arg)) in read and (written is None or position in written)
+                   for position, arg in enumerate(call.args))
 
     def _compound_type(self, stmt: n.Assign) -> str | None:
         return self.a.static_type(n.Binary(stmt.op[0], stmt.target, stmt.value), self.fn)
@@ -1396,7 +1417,7 @@ class _Writer:
             self.uses.add("sem")
             increment = self.write(var, self._stored(f"sem.add(sem.to_number({current}), {step})", None, var))
         # the interpreter computes the bound before it reads the variable: a bound that may change it comes first
-        bound_first = not stmt.once and self._may_change_variables(stmt.stop)
+        bound_first = not stmt.once and self._may_change_variables(stmt.stop, n.Name(stmt.var))
         if var_int and step_literal and (stmt.once or self.a.static_type(stmt.stop, self.fn) == "int"):
             if bound_first:
                 condition = f"{bound} {'>=' if step_literal > 0 else '<='} {current}"
@@ -1578,9 +1599,11 @@ class _Writer:
     def expr_binary(self, expr: n.Binary) -> tuple[str, int]:
         return self._arith_code(expr.op, expr.left, expr.right, self.expr, self.expr)
 
-    def _arith(self, op: str, left_expr: Any, right_expr: Any, left: str, right: str) -> str:
-        code, _ = self._arith_code(op, left_expr, right_expr, lambda e, c=0: _wrap(left, c, left_expr),
-                                   lambda e, c=0: _wrap(right, c, right_expr))
+    def _arith(self, op: str, left_expr: Any, right_expr: Any, left: str, right: str | None) -> str:
+        """``left op right`` for a compound assignment: ``left`` is the target's code (an atom); ``right``, when
+        given, a temporary's name, else the right operand is written here, parenthesised as its place needs."""
+        code, _ = self._arith_code(op, left_expr, right_expr, lambda e, c=0: left,
+                                   lambda e, c=0: right if right is not None else self.expr(right_expr, c))
         return code
 
     def _arith_code(self, op: str, left_expr: Any, right_expr: Any, left_code: Any, right_code: Any) -> tuple[str, int]:
@@ -1851,10 +1874,6 @@ def _required_after_default(procedure: n.Procedure, param: n.Param) -> bool:
     return param.default is None and any(p.default is not None for p in procedure.params[:position])
 
 
-def _wrap(code: str, context: int, expr: Any) -> str:
-    return code
-
-
 def _paren(code: str, expr: Any, precedence: int, writer: _Writer) -> str:
     """Parenthesise a boolean sub-expression written with lower precedence than its context."""
     if isinstance(expr, n.Logical) and writer.python_logic(expr):
@@ -1957,13 +1976,32 @@ def _assigns(block: n.Block, name: str, procedure_calls: dict[int, Any] | None =
 
 
 def _passes_name(stmt: Any, key: str, procedure_calls: dict[int, Any] | None) -> bool:
-    """A procedure call in the statement takes the variable as an argument (it could write it by reference)."""
+    """A procedure call in the statement takes the variable as an argument that it may write by reference."""
     for expr in _statement_exprs(stmt):
         for node in _walk_expr(expr):
-            if (isinstance(node, n.Call) and (procedure_calls is None or id(node) in procedure_calls)
-                    and any(isinstance(a, n.Name) and ident_key(a.name) == key for a in node.args)):
-                return True
+            if not isinstance(node, n.Call) or (procedure_calls is not None and id(node) not in procedure_calls):
+                continue
+            callee = procedure_calls.get(id(node)) if procedure_calls is not None else None
+            written = _written_positions(callee)
+            for position, arg in enumerate(node.args):
+                if isinstance(arg, n.Name) and ident_key(arg.name) == key and (written is None or position in written):
+                    return True
     return False
+
+
+def _written_positions(callee: Function | None) -> set[int] | None:
+    """The argument positions a procedure may write through (None: any, when it is not known)."""
+    if callee is None or callee.node is None:
+        return None
+    by_name = {ident_key(p.name): p for p in callee.params}
+    written = set()
+    for position, param in enumerate(callee.node.params):
+        symbol = None if param.variadic else by_name.get(ident_key(param.name))
+        if symbol is None:
+            return None
+        if symbol.written_param:
+            written.add(position)
+    return written
 
 
 def _calls_internal(block: n.Block, procedure_calls: dict[int, Any]) -> bool:
@@ -2037,6 +2075,16 @@ def _names_read(block: n.Block) -> set[str]:
     return found
 
 
+def _loops_over(block: n.Block, key: str) -> bool:
+    """Whether a loop in the block (at any depth) sets the variable."""
+    for stmt in _walk(block):
+        if isinstance(stmt, (n.For, n.ForEachString)) and ident_key(stmt.var) == key:
+            return True
+        if isinstance(stmt, n.ForEach) and key in {ident_key(name) for name in stmt.names}:
+            return True
+    return False
+
+
 def _reads_outside_loops(block: n.Block, key: str) -> int:
     """How many statements outside FOR loops over ``key`` read it (or hand it to a call)."""
     count = 0
@@ -2047,6 +2095,9 @@ def _reads_outside_loops(block: n.Block, key: str) -> int:
             if any(isinstance(node, n.Name) and ident_key(node.name) == key
                    for part in (stmt.start, stmt.stop, stmt.step) if part is not None for node in _walk_expr(part)):
                 count += 1
+            if _loops_over(stmt.body, key):
+                # a loop over the same variable inside: what this body reads after it is that loop's leftover value
+                count += _reads_outside_loops(stmt.body, key)
             continue
         for expr in _statement_exprs(stmt):
             if any(isinstance(node, n.Name) and ident_key(node.name) == key for node in _walk_expr(expr)):
