@@ -124,6 +124,11 @@ REGRESSIONS = {
     "procedure loops over the main code's loop variable":
         "Trace(Last(1))\nTrace(Last(0))\nFOR EACH Value OF [7]\nEND\n"
         "PROCEDURE Last(n)\nFOR i = 1 TO n\n\tFOR EACH Value OF [5, 6]\n\tEND\nEND\nRESULT Value\n",
+    # an untyped parameter handed on to a typed one shares the variable behind it when the types agree
+    "untyped parameter handed on":
+        "Total is real = 1\nPass(Total)\nTrace(Total)\nPROCEDURE Pass(b)\nBump(b)\nPROCEDURE Bump(r is real)\nr++\n",
+    # an element handed to an untyped parameter is only read where the procedure reads it
+    "element never read": "Data is array of int\nIgnore(Data[2])\nTrace(\"done\")\nPROCEDURE Ignore(a)\nTrace(1)\n",
 }
 
 

@@ -76,9 +76,10 @@ class Ref:
     ``spec`` is the variable's declared type: what is stored converts to it, as in the caller.
     """
 
-    __slots__ = ("_convert", "value")
+    __slots__ = ("_convert", "spec", "value")
 
     def __init__(self, value: Any = None, spec: str | None = None):
+        self.spec = spec
         self._convert = converter(spec)
         self.value = self._convert(value) if self._convert is not None else value
 
@@ -210,6 +211,12 @@ class Program:
 
     def set_index(self, container: Any, index: Any, value: Any) -> None:
         obj.set_index(container, index, value)
+
+    def share(self, passed: Any, spec: str) -> Any:
+        """An untyped parameter handed on to one of type ``spec``: shared when the variable it stands for has that type."""
+        if isinstance(passed, Ref) and passed.spec == spec:
+            return passed
+        return Ref(passed.value if isinstance(passed, (Ref, ElementRef)) else passed, spec)
 
     def element(self, container: Any, index: Any) -> ElementRef | Ref:
         """An argument ``t[i]`` for a parameter the procedure writes: the element itself when ``t`` is an array."""

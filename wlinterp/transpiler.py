@@ -450,6 +450,11 @@ class _Analysis:
             for symbol in self.writes.get(id(fn), []):
                 if symbol.kind == "parameter" and not symbol.local and symbol.fn is not None:
                     symbol.written_param = True
+        for _caller, call, callee in self.by_ref_args:
+            for param, arg in zip(self._params(callee), call.args):
+                # an element handed to an untyped parameter is read where the procedure uses it, as the array is then
+                if param is not None and param.type is None and not param.local and isinstance(arg, n.Index):
+                    param.written_param = True
         self.reach = reach = self._writes_reachable()
         changed = True
         while changed:
@@ -534,8 +539,11 @@ class _Analysis:
 
     @staticmethod
     def shares(param: Symbol, argument: Symbol) -> bool:
-        """Whether the interpreter would pass this variable by reference to this parameter."""
-        return param.type is None or argument.cell_type == param.type.name
+        """Whether the interpreter may pass this variable by reference to this parameter.
+
+        An untyped parameter stands for whatever its caller passed: a variable of any type may be behind it.
+        """
+        return param.type is None or argument.cell_type == param.type.name or _untyped_reference(argument)
 
     def _params(self, fn: Function) -> list[Symbol | None]:
         assert fn.node is not None
@@ -1854,6 +1862,8 @@ class _Writer:
         if isinstance(arg, n.Name):
             symbol = self.symbol(arg)
             if symbol is not None and symbol.is_ref and self.a.shares(param, symbol):
+                if param.type is not None and symbol.cell_type != param.type.name:
+                    return f"wl.share({symbol.py}{spec})"  # known when it runs: what the parameter stands for
                 return symbol.py
         if isinstance(arg, n.Index) and param.type is None:
             return f"wl.element({self.expr(arg.target)}, {self.expr(arg.index)})"
@@ -1866,6 +1876,11 @@ class _Typed:
 
     def __init__(self, kind: str | None):
         self.kind = kind
+
+
+def _untyped_reference(symbol: Symbol) -> bool:
+    """An untyped parameter that is not LOCAL: the caller's variable, whose type is only known when it runs."""
+    return symbol.kind == "parameter" and symbol.type is None and not symbol.local
 
 
 def _required_after_default(procedure: n.Procedure, param: n.Param) -> bool:
