@@ -300,6 +300,12 @@ class Program:
             raise WLRuntimeError("a FOR loop cannot have a STEP of 0")
         return value
 
+    def steps(self, start: int, stop: int, step: int) -> range:
+        """The values of ``FOR v = start TO stop STEP step`` for integers, whatever the step's sign."""
+        if step == 0:
+            raise WLRuntimeError("a FOR loop cannot have a STEP of 0")
+        return range(start, stop + 1 if step > 0 else stop - 1, step)
+
     def going(self, current: Any, limit: Any, step: int | float) -> bool:
         """Whether a FOR loop goes on: its variable has not passed its bound in the STEP's direction."""
         bound, value = sem.to_number(limit), sem.to_number(current)  # the bound's error first, as the interpreter's

@@ -208,6 +208,8 @@ def divide(left: Any, right: Any) -> Any:
 
 def modulo(left: Any, right: Any) -> Any:
     """``%``: the remainder takes the sign of the dividend (as in C; WinDev's rule is undocumented)."""
+    if type(left) is int and type(right) is int and right > 0:  # the usual case, without conversions
+        return left % right if left >= 0 else -(-left % right)
     divisor = to_number(right)
     if divisor == 0:
         raise WLRuntimeError("modulo by zero")

@@ -1357,6 +1357,8 @@ class _Writer:
             return False
         ints = all(self.a.static_type(part, self.fn) == "int" for part in (stmt.start, stmt.stop))
         step = _int_literal(stmt.step) if stmt.step is not None else 1
+        if step is None and stmt.step is not None and self._any_step_ok(stmt):
+            step = 1  # wl.steps() works out the direction when the loop starts
         if not ints or step is None or step == 0:
             return False
         if _assigns(stmt.body, var.name, self.a.calls):
@@ -1364,6 +1366,12 @@ class _Writer:
         if not stmt.once and not self._stable(stmt.stop, stmt.body):
             return False
         return self._only_loop_reads(var)
+
+    def _any_step_ok(self, stmt: n.For) -> bool:
+        """A STEP that is an integer worked out once, which wl.steps() can hand to range() (reading it before the
+        bound changes nothing: neither can fail nor change a variable)."""
+        return (self.a.static_type(stmt.step, self.fn) == "int" and self.quiet(stmt.step) and self.quiet(stmt.stop)
+                and not self._may_change_variables(stmt.step) and not self._may_change_variables(stmt.stop))
 
     def _stable(self, expr: Any, body: n.Block) -> bool:
         if isinstance(expr, n.Number):
@@ -1387,7 +1395,13 @@ class _Writer:
 
     def _for_range(self, stmt: n.For, var: Symbol) -> None:
         step = _int_literal(stmt.step) if stmt.step is not None else 1
-        assert step is not None
+        if step is None:  # a STEP known when the loop starts: its sign says which way range() goes
+            args = f"{self.expr(stmt.start)}, {self.expr(stmt.stop)}, {self.expr(stmt.step)}"
+            self.header(f"for {var.py} in wl.steps({args}):", stmt)
+            self._loops.append(None)
+            self._body(stmt.body, stmt.span.end_line if stmt.span else None)
+            self._loops.pop()
+            return
         start = self.expr(stmt.start)
         stop_literal = _int_literal(stmt.stop)
         if stop_literal is not None:
@@ -1623,6 +1637,8 @@ class _Writer:
             if right_type == "string":
                 return f"{left_code(left_expr, 10)} + {right_code(right_expr, 11)}", 10
             self.uses.add("sem")
+            if right_type == "int":  # an integer's text is Python's
+                return f"{left_code(left_expr, 10)} + str({right_code(right_expr)})", 10
             return f"{left_code(left_expr, 10)} + sem.to_string({right_code(right_expr)})", 10
         names = {"+": "add", "-": "subtract", "*": "multiply", "/": "divide", "%": "modulo", "^": "power"}
         self.uses.add("sem")
@@ -1792,6 +1808,9 @@ class _Writer:
             if entry is not None:  # variables are not callable: a name with () is a procedure or a built-in
                 if entry.kind == "variable" and entry.callable_variable and not expr.args:
                     return f"wl.{entry.name}", 16
+                plain = self._plain_python(entry, expr.args)
+                if plain is not None:
+                    return plain, 16
                 args = ", ".join(self.expr(arg) for arg in expr.args)
                 return f"wl.{entry.name}({args})", 16
             args = ", ".join(self.expr(arg) for arg in expr.args)
@@ -1812,6 +1831,20 @@ class _Writer:
             name = member.name if member is not None else _canonical_member(callee.name)
             return f"wl.call({', '.join([owner, py_string(name), *args])})", 16
         return f"wl.call({self.expr(callee)}, \"\")", 16
+
+    def _plain_python(self, entry: Any, args: list[Any]) -> str | None:
+        """The plain Python the registry gives for a built-in (``len(s)``) when its arguments' types are sure to fit."""
+        python = getattr(entry, "python", None)
+        if python is None:
+            return None
+        form, kinds = python
+        if len(args) != len(kinds):
+            return None
+        for arg, kind in zip(args, kinds):
+            static = self.a.static_type(arg, self.fn)
+            if static is None or not (static == kind or (kind == "array" and static.startswith("array of"))):
+                return None
+        return form.format(*(self.expr(arg) for arg in args))
 
     @staticmethod
     def _arity_fits(member: Member, info: TypeInfo, args: list[str]) -> bool:

@@ -74,6 +74,10 @@ class WLArray:
 
     def set(self, index: Any, value: Any) -> None:
         items = self.items
+        if type(index) is int and 0 < index <= len(items):  # the usual case first
+            convert = self.convert
+            items[index - 1] = value if convert is None or type(value) is self.plain else convert(value)
+            return
         if self.growable and isinstance(index, int) and not isinstance(index, bool) and index > len(items):
             items.extend(self.make_default() for _ in range(index - len(items)))
         slot = index - 1 if type(index) is int and 0 < index <= len(items) else self._slot(index)

@@ -18,9 +18,7 @@ def main() -> None:
     wl.ArrayAdd(Recipients, "grace@example.com")
     Recipients.add("alan@example.com")
     # Three ways to count the elements
-    wl.Trace(
-        "Recipients:", wl.ArrayCount(Recipients), Recipients.count, Recipients.count
-    )
+    wl.Trace("Recipients:", len(Recipients), Recipients.count, Recipients.count)
     # Elements are numbered from 1
     Recipients.set(2, "grace.hopper@example.com")
     for Address, Rank in wl.rows(Recipients, 2):
@@ -40,13 +38,13 @@ def main() -> None:
         wl.Trace(Folder, Number)
     # ArrayDeleteAll empties an array
     wl.ArrayDeleteAll(Recipients)
-    wl.Trace("After ArrayDeleteAll:", wl.ArrayCount(Recipients))
+    wl.Trace("After ArrayDeleteAll:", len(Recipients))
     if sem.equals(Recipients.count, 0):
         wl.Info("Nobody to write to")
 
 
 # the line of arrays.wl each statement above comes from, for the positions of runtime errors
-SOURCE_MAP = "15=2 17=5 18=6 19=7 21=10 25=13 26=14 27=15 29=19 30=20 31=21 32=22 34=25 35=26 36=27 37=28 38=29 39=30 40=31 42=35 43=36 44=37 45=37"
+SOURCE_MAP = "15=2 17=5 18=6 19=7 21=10 23=13 24=14 25=15 27=19 28=20 29=21 30=22 32=25 33=26 34=27 35=28 36=29 37=30 38=31 40=35 41=36 42=37 43=37"
 wl.source_map(SOURCE_MAP, __file__)
 
 

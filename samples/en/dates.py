@@ -15,10 +15,9 @@ def main() -> None:
     # prints what stays the same from one run to the next.
     # Today (or DateSys) is the current date; DateToString writes it in a given format
     Stamp: str = wl.DateToString(wl.Today(), "YYYYMMDD")
-    wl.Trace("A date written YYYYMMDD has", wl.Length(Stamp), "characters")
+    wl.Trace("A date written YYYYMMDD has", len(Stamp), "characters")
     wl.Trace(
-        "Written DD/MM/YYYY it has",
-        wl.Length(wl.DateToString(wl.Today(), "DD/MM/YYYY")),
+        "Written DD/MM/YYYY it has", len(wl.DateToString(wl.Today(), "DD/MM/YYYY"))
     )
     if sem.equals(wl.Today(), wl.Today()):
         wl.Trace("Today and DateSys give the same day")
@@ -56,7 +55,7 @@ def main() -> None:
 
 
 # the line of dates.wl each statement above comes from, for the positions of runtime errors
-SOURCE_MAP = "17=5 18=6 19=7 23=8 24=8 26=11 27=12 33=13 34=13 36=16 42=17 43=18 44=18 45=19 46=19 48=22 49=23 50=24 51=24 52=25 53=25 54=26 55=26"
+SOURCE_MAP = "17=5 18=6 19=7 22=8 23=8 25=11 26=12 32=13 33=13 35=16 41=17 42=18 43=18 44=19 45=19 47=22 48=23 49=24 50=24 51=25 52=25 53=26 54=26"
 wl.source_map(SOURCE_MAP, __file__)
 
 

@@ -19,7 +19,7 @@ def main() -> None:
         Ticket = wl.new("Email")
         Ticket.sender = "desk@example.com"
         wl.call(Ticket.recipients, "Add", "support@example.com")
-        Ticket.subject = "Ticket " + sem.to_string(i)
+        Ticket.subject = "Ticket " + str(i)
         wl.EmailSendMessage(Outgoing, Ticket)
     wl.EmailCloseSession(Outgoing)
     Queue = wl.new("emailPOP3Session")

@@ -18,9 +18,7 @@ def main() -> None:
     wl.Trace(wl.substring(Subject, "range", 1, 7))
     wl.Trace(wl.substring(Subject, "count", 9, 8))
     wl.Trace(wl.substring(Subject, "from", 22))
-    wl.Trace(
-        wl.substring(Subject, "at", 1) + wl.substring(Subject, "at", wl.Length(Subject))
-    )
+    wl.Trace(wl.substring(Subject, "at", 1) + wl.substring(Subject, "at", len(Subject)))
     # [% %] inserts the value of an expression in a string
     Unread: int = 3
     wl.Trace(
@@ -53,7 +51,7 @@ def main() -> None:
 
 
 # the line of string_operators.wl each statement above comes from, for the positions of runtime errors
-SOURCE_MAP = "16=3 18=6 19=7 20=8 21=9 25=12 26=13 34=16 37=17 38=18 39=19 40=21 41=22 42=23 43=24 45=27 51=30 52=34"
+SOURCE_MAP = "16=3 18=6 19=7 20=8 21=9 23=12 24=13 32=16 35=17 36=18 37=19 38=21 39=22 40=23 41=24 43=27 49=30 50=34"
 wl.source_map(SOURCE_MAP, __file__)
 
 

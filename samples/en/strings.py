@@ -15,9 +15,7 @@ def main() -> None:
     Address: str = "  Ada.Lovelace@Example.COM  "
     # NoSpace removes the spaces around the text; Length counts the characters
     Address = wl.NoSpace(Address)
-    wl.Trace(
-        "Address:", Address, "(" + sem.to_string(wl.Length(Address)) + " characters)"
-    )
+    wl.Trace("Address:", Address, "(" + str(len(Address)) + " characters)")
     # Position finds the "@"; Left, Middle and Right cut the address around it
     At: int = wl.Position(Address, "@")
     Login: str = wl.Left(Address, At - 1)
@@ -58,7 +56,7 @@ def main() -> None:
 
 
 # the line of strings.wl each statement above comes from, for the positions of runtime errors
-SOURCE_MAP = "15=2 17=5 18=6 22=9 23=10 24=11 25=12 26=13 28=16 34=17 35=18 36=18 37=19 38=19 40=22 41=23 43=26 44=27 45=28 47=31 53=32 55=35 56=36 57=37"
+SOURCE_MAP = "15=2 17=5 18=6 20=9 21=10 22=11 23=12 24=13 26=16 32=17 33=18 34=18 35=19 36=19 38=22 39=23 41=26 42=27 43=28 45=31 51=32 53=35 54=36 55=37"
 wl.source_map(SOURCE_MAP, __file__)
 
 

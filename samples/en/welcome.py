@@ -16,8 +16,8 @@ def main() -> None:
     Greeting: str = "Welcome"
     for Address, Position in wl.rows(Recipients, 2):
         wl.Trace(Position, Greeting + ", " + Address)
-    if wl.ArrayCount(Recipients) > 1:
-        wl.Info(wl.StringBuild("%1 addresses are ready", wl.ArrayCount(Recipients)))
+    if len(Recipients) > 1:
+        wl.Info(wl.StringBuild("%1 addresses are ready", len(Recipients)))
     else:
         wl.Warning("Only one address")
     wl.Trace("Domain of the first one:", DomainOf(Recipients.get(1)))

@@ -19,10 +19,7 @@ def main() -> None:
     Destinatarios.add("alan@ejemplo.es")
     # Tres maneras de contar los elementos
     wl.Trace(
-        "Destinatarios:",
-        wl.ArrayCount(Destinatarios),
-        Destinatarios.count,
-        Destinatarios.count,
+        "Destinatarios:", len(Destinatarios), Destinatarios.count, Destinatarios.count
     )
     # Los elementos se numeran a partir de 1
     Destinatarios.set(2, "grace.hopper@ejemplo.es")
@@ -43,13 +40,13 @@ def main() -> None:
         wl.Trace(Carpeta, Cantidad)
     # ArregloEliminarTodo vacía un arreglo
     wl.ArrayDeleteAll(Destinatarios)
-    wl.Trace("Tras ArregloEliminarTodo:", wl.ArrayCount(Destinatarios))
+    wl.Trace("Tras ArregloEliminarTodo:", len(Destinatarios))
     if sem.equals(Destinatarios.count, 0):
         wl.Info("No hay nadie a quien escribir")
 
 
 # the line of arrays.wl each statement above comes from, for the positions of runtime errors
-SOURCE_MAP = "15=2 17=5 18=6 19=7 21=10 28=13 29=14 30=15 32=19 33=20 34=21 35=22 37=25 38=26 39=27 40=28 41=29 42=30 43=31 45=35 46=36 47=37 48=37"
+SOURCE_MAP = "15=2 17=5 18=6 19=7 21=10 25=13 26=14 27=15 29=19 30=20 31=21 32=22 34=25 35=26 36=27 37=28 38=29 39=30 40=31 42=35 43=36 44=37 45=37"
 wl.source_map(SOURCE_MAP, __file__)
 
 

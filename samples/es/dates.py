@@ -15,10 +15,8 @@ def main() -> None:
     # lo que no cambia de una ejecución a otra.
     # Hoy (o FechaSis) da la fecha actual; FechaACadena la escribe con un formato dado
     Sello: str = wl.DateToString(wl.Today(), "YYYYMMDD")
-    wl.Trace("Una fecha escrita YYYYMMDD tiene", wl.Length(Sello), "caracteres")
-    wl.Trace(
-        "Escrita DD/MM/YYYY tiene", wl.Length(wl.DateToString(wl.Today(), "DD/MM/YYYY"))
-    )
+    wl.Trace("Una fecha escrita YYYYMMDD tiene", len(Sello), "caracteres")
+    wl.Trace("Escrita DD/MM/YYYY tiene", len(wl.DateToString(wl.Today(), "DD/MM/YYYY")))
     if sem.equals(wl.Today(), wl.Today()):
         wl.Trace("Hoy y FechaSis dan el mismo día")
     # Una variable Fecha puede recibir una fecha escrita YYYYMMDD
@@ -50,7 +48,7 @@ def main() -> None:
 
 
 # the line of dates.wl each statement above comes from, for the positions of runtime errors
-SOURCE_MAP = "17=5 18=6 19=7 22=8 23=8 25=11 26=12 27=13 28=13 30=16 36=17 37=18 38=18 39=19 40=19 42=22 43=23 44=24 45=24 46=25 47=25 48=26 49=26"
+SOURCE_MAP = "17=5 18=6 19=7 20=8 21=8 23=11 24=12 25=13 26=13 28=16 34=17 35=18 36=18 37=19 38=19 40=22 41=23 42=24 43=24 44=25 45=25 46=26 47=26"
 wl.source_map(SOURCE_MAP, __file__)
 
 

@@ -18,9 +18,7 @@ def main() -> None:
     wl.Trace(wl.substring(Asunto, "range", 1, 7))
     wl.Trace(wl.substring(Asunto, "count", 9, 8))
     wl.Trace(wl.substring(Asunto, "from", 21))
-    wl.Trace(
-        wl.substring(Asunto, "at", 1) + wl.substring(Asunto, "at", wl.Length(Asunto))
-    )
+    wl.Trace(wl.substring(Asunto, "at", 1) + wl.substring(Asunto, "at", len(Asunto)))
     # [% %] inserta el valor de una expresión en una cadena
     NoLeídos: int = 3
     wl.Trace(
@@ -53,7 +51,7 @@ def main() -> None:
 
 
 # the line of string_operators.wl each statement above comes from, for the positions of runtime errors
-SOURCE_MAP = "16=3 18=6 19=7 20=8 21=9 25=12 26=13 34=16 37=17 38=18 39=19 40=21 41=22 42=23 43=24 45=27 51=30 52=34"
+SOURCE_MAP = "16=3 18=6 19=7 20=8 21=9 23=12 24=13 32=16 35=17 36=18 37=19 38=21 39=22 40=23 41=24 43=27 49=30 50=34"
 wl.source_map(SOURCE_MAP, __file__)
 
 

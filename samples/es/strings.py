@@ -15,11 +15,7 @@ def main() -> None:
     Dirección: str = "  Ada.Lovelace@Ejemplo.ES  "
     # SinEspacio quita los espacios alrededor del texto; Longitud cuenta los caracteres
     Dirección = wl.NoSpace(Dirección)
-    wl.Trace(
-        "Dirección:",
-        Dirección,
-        "(" + sem.to_string(wl.Length(Dirección)) + " caracteres)",
-    )
+    wl.Trace("Dirección:", Dirección, "(" + str(len(Dirección)) + " caracteres)")
     # Posición encuentra la "@"; Izquierda, Medio y Derecha cortan la dirección alrededor
     Arroba: int = wl.Position(Dirección, "@")
     Usuario: str = wl.Left(Dirección, Arroba - 1)
@@ -64,7 +60,7 @@ def main() -> None:
 
 
 # the line of strings.wl each statement above comes from, for the positions of runtime errors
-SOURCE_MAP = "15=2 17=5 18=6 24=9 25=10 26=11 27=12 30=13 32=16 38=17 39=18 40=18 41=19 42=19 44=22 47=23 49=26 50=27 51=28 53=31 59=32 61=35 62=36 63=37"
+SOURCE_MAP = "15=2 17=5 18=6 20=9 21=10 22=11 23=12 26=13 28=16 34=17 35=18 36=18 37=19 38=19 40=22 43=23 45=26 46=27 47=28 49=31 55=32 57=35 58=36 59=37"
 wl.source_map(SOURCE_MAP, __file__)
 
 

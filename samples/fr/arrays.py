@@ -19,10 +19,7 @@ def main() -> None:
     Destinataires.add("alan@exemple.fr")
     # Trois façons de compter les éléments
     wl.Trace(
-        "Destinataires :",
-        wl.ArrayCount(Destinataires),
-        Destinataires.count,
-        Destinataires.count,
+        "Destinataires :", len(Destinataires), Destinataires.count, Destinataires.count
     )
     # Les éléments sont numérotés à partir de 1
     Destinataires.set(2, "grace.hopper@exemple.fr")
@@ -43,13 +40,13 @@ def main() -> None:
         wl.Trace(Dossier, Nombre)
     # TableauSupprimeTout vide un tableau
     wl.ArrayDeleteAll(Destinataires)
-    wl.Trace("Après TableauSupprimeTout :", wl.ArrayCount(Destinataires))
+    wl.Trace("Après TableauSupprimeTout :", len(Destinataires))
     if sem.equals(Destinataires.count, 0):
         wl.Info("Personne à qui écrire")
 
 
 # the line of arrays.wl each statement above comes from, for the positions of runtime errors
-SOURCE_MAP = "15=2 17=5 18=6 19=7 21=10 28=13 29=14 30=15 32=19 33=20 34=21 35=22 37=25 38=26 39=27 40=28 41=29 42=30 43=31 45=35 46=36 47=37 48=37"
+SOURCE_MAP = "15=2 17=5 18=6 19=7 21=10 25=13 26=14 27=15 29=19 30=20 31=21 32=22 34=25 35=26 36=27 37=28 38=29 39=30 40=31 42=35 43=36 44=37 45=37"
 wl.source_map(SOURCE_MAP, __file__)
 
 

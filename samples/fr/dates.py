@@ -15,10 +15,9 @@ def main() -> None:
     # ce qui reste identique d'une exécution à l'autre.
     # DateDuJour (ou DateSys) donne la date du jour ; DateVersChaîne l'écrit dans un format donné
     Tampon: str = wl.DateToString(wl.Today(), "AAAAMMJJ")
-    wl.Trace("Une date écrite AAAAMMJJ a", wl.Length(Tampon), "caractères")
+    wl.Trace("Une date écrite AAAAMMJJ a", len(Tampon), "caractères")
     wl.Trace(
-        "Écrite JJ/MM/AAAA elle en a",
-        wl.Length(wl.DateToString(wl.Today(), "JJ/MM/AAAA")),
+        "Écrite JJ/MM/AAAA elle en a", len(wl.DateToString(wl.Today(), "JJ/MM/AAAA"))
     )
     if sem.equals(wl.Today(), wl.Today()):
         wl.Trace("DateDuJour et DateSys donnent le même jour")
@@ -51,7 +50,7 @@ def main() -> None:
 
 
 # the line of dates.wl each statement above comes from, for the positions of runtime errors
-SOURCE_MAP = "17=5 18=6 19=7 23=8 24=8 26=11 27=12 28=13 29=13 31=16 37=17 38=18 39=18 40=19 41=19 43=22 44=23 45=24 46=24 47=25 48=25 49=26 50=26"
+SOURCE_MAP = "17=5 18=6 19=7 22=8 23=8 25=11 26=12 27=13 28=13 30=16 36=17 37=18 38=18 39=19 40=19 42=22 43=23 44=24 45=24 46=25 47=25 48=26 49=26"
 wl.source_map(SOURCE_MAP, __file__)
 
 

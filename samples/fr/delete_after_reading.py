@@ -19,7 +19,7 @@ def main() -> None:
         Demande = wl.new("Email")
         Demande.sender = "accueil@exemple.fr"
         wl.call(Demande.recipients, "Ajoute", "support@exemple.fr")
-        Demande.subject = "Demande " + sem.to_string(i)
+        Demande.subject = "Demande " + str(i)
         wl.EmailSendMessage(Envoi, Demande)
     wl.EmailCloseSession(Envoi)
     File = wl.new("emailPOP3Session")

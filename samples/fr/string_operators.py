@@ -18,7 +18,7 @@ def main() -> None:
     wl.Trace(wl.substring(Sujet, "range", 1, 7))
     wl.Trace(wl.substring(Sujet, "count", 9, 8))
     wl.Trace(wl.substring(Sujet, "from", 23))
-    wl.Trace(wl.substring(Sujet, "at", 1) + wl.substring(Sujet, "at", wl.Length(Sujet)))
+    wl.Trace(wl.substring(Sujet, "at", 1) + wl.substring(Sujet, "at", len(Sujet)))
     # [% %] insère la valeur d'une expression dans une chaîne
     NonLus: int = 3
     wl.Trace(

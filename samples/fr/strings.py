@@ -15,9 +15,7 @@ def main() -> None:
     Adresse: str = "  Ada.Lovelace@Exemple.FR  "
     # SansEspace retire les espaces autour du texte ; Taille compte les caractères
     Adresse = wl.NoSpace(Adresse)
-    wl.Trace(
-        "Adresse :", Adresse, "(" + sem.to_string(wl.Length(Adresse)) + " caractères)"
-    )
+    wl.Trace("Adresse :", Adresse, "(" + str(len(Adresse)) + " caractères)")
     # Position trouve le "@" ; Gauche, Milieu et Droite découpent l'adresse autour
     Arobase: int = wl.Position(Adresse, "@")
     Identifiant: str = wl.Left(Adresse, Arobase - 1)
@@ -67,7 +65,7 @@ def main() -> None:
 
 
 # the line of strings.wl each statement above comes from, for the positions of runtime errors
-SOURCE_MAP = "15=2 17=5 18=6 22=9 23=10 24=11 25=12 33=13 35=16 41=17 42=18 43=18 44=19 45=19 47=22 50=23 52=26 53=27 54=28 56=31 62=32 64=35 65=36 66=37"
+SOURCE_MAP = "15=2 17=5 18=6 20=9 21=10 22=11 23=12 31=13 33=16 39=17 40=18 41=18 42=19 43=19 45=22 48=23 50=26 51=27 52=28 54=31 60=32 62=35 63=36 64=37"
 wl.source_map(SOURCE_MAP, __file__)
 
 
