@@ -11,10 +11,11 @@ import datetime as dt
 from typing import Any
 
 from wlinterp import semantics as sem
-from wlinterp.registry import REGISTRY, Member, names
+from wlinterp.registry import REGISTRY, Idiom, Member, names
 from wlinterp.runtime import Runtime
 from wlinterp.values import WLArray, WLDateTime
 
+from . import idioms
 from .errors import EmailFailure
 from .message import Email
 from .service import MailService
@@ -216,5 +217,20 @@ RECEIVING_MEMBERS = [
     _method("get_all_messages", "GetAll", "RécupèreTout"),
 ]
 
-REGISTRY.type("emailPOP3Session", "emailSessionPOP3", make=POP3Session, python_class=POP3Session, members=RECEIVING_MEMBERS)
-REGISTRY.type("emailIMAPSession", "emailSessionIMAP", make=IMAPSession, python_class=IMAPSession, members=RECEIVING_MEMBERS)
+# how the idiomatic transpilation writes these members: its ImapSession and Pop3Session classes (imaplib, poplib)
+_IDIOMS = {
+    "server_address": "server_address", "port": "port", "name": "name", "password": "password",
+    "option": "security", "auth_token": "auth_token", "ignore_error": "ignore_certificate_errors",
+    "start_session": "{owner}.start()", "close_session": "{owner}.close()",
+}
+for _member in RECEIVING_MEMBERS:
+    if _member.attribute == "get_all_messages":
+        _member.idiom = Idiom(lambda context, args, owner: idioms.get_all(context, args, owner), idioms.RECEIVE, raises=True)
+    else:
+        _member.idiom = Idiom(_IDIOMS[_member.attribute], idioms.RECEIVE, raises=_member.kind == "method",
+                              type="AuthToken" if _member.attribute == "auth_token" else "")
+
+REGISTRY.type("emailPOP3Session", "emailSessionPOP3", make=POP3Session, python_class=POP3Session, members=RECEIVING_MEMBERS,
+              idiom=Idiom("Pop3Session()", idioms.POP3))
+REGISTRY.type("emailIMAPSession", "emailSessionIMAP", make=IMAPSession, python_class=IMAPSession, members=RECEIVING_MEMBERS,
+              idiom=Idiom("ImapSession()", idioms.IMAP))

@@ -368,12 +368,14 @@ _IDIOMS = {
     "subject": "subject", "message": "message", "html": "html", "attachments": "attachments",
     "reply_to": "reply_to", "identifier": "identifier", "recipient_count": "len({owner}.recipients)",
     "cc_count": "len({owner}.cc)", "bcc_count": "len({owner}.bcc)", "attachment_count": "len({owner}.attachments)",
-    "name": "name", "content": "content", "content_type": "content_type",
+    "name": "name", "content": "content", "content_type": "content_type", "out": "out",
 }
-_LISTS = {"recipients", "cc", "bcc", "attachments"}
+# the lists, and what they hold (FOR EACH gives its variable that type)
+_LISTS = {"recipients": "array of string", "cc": "array of string", "bcc": "array of string",
+          "attachments": "array of emailAttach"}
 for _member in (*EMAIL_MEMBERS, *ATTACH_MEMBERS):
     if _member.kind == "property" and _member.attribute in _IDIOMS:
-        _member.idiom = Idiom(_IDIOMS[_member.attribute], ("mail",), type="array" if _member.attribute in _LISTS else "")
+        _member.idiom = Idiom(_IDIOMS[_member.attribute], ("mail",), type=_LISTS.get(_member.attribute, ""))
 
 REGISTRY.type("emailAttach", "emailPièceJointe", make=EmailAttach, convert=_copy_of(EmailAttach),
               python_class=EmailAttach, members=ATTACH_MEMBERS, idiom=Idiom("Attachment()", ("mail",)))

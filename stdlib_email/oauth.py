@@ -20,10 +20,11 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlsplit
 
 from wlinterp import semantics as sem
-from wlinterp.registry import REGISTRY, Member, names
+from wlinterp.registry import REGISTRY, Idiom, Member, names
 from wlinterp.runtime import Runtime
 from wlinterp.values import WLDateTime, WLObject
 
+from . import idioms
 from .errors import EmailFailure
 from .service import MailService
 
@@ -33,7 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["OAuth2Parameters", "AuthToken", "identify", "refresh"]
 
 RESPONSE_TYPE_CODE = "code"
-REGISTRY.constant("oauth2ResponseTypeCode", value=RESPONSE_TYPE_CODE)
+REGISTRY.constant("oauth2ResponseTypeCode", value=RESPONSE_TYPE_CODE, idiom=Idiom('"code"'))
 
 _LOOPBACK = {"localhost", "127.0.0.1", "::1", "[::1]"}
 
@@ -512,7 +513,7 @@ def refresh(rt: Runtime, token: AuthToken) -> AuthToken:
     return renewed
 
 
-@REGISTRY.function("AuthIdentify", "AuthIdentifie", can_fail=True)
+@REGISTRY.function("AuthIdentify", "AuthIdentifie", can_fail=True, idiom=idioms.AUTH_IDENTIFY)
 def auth_identify(rt: Runtime, parameters: Any, *_callback: Any) -> AuthToken | None:
     """AuthIdentify(OAuth2Parameters): an AuthToken, or Null with ErrorOccurred and ErrorInfo() saying why."""
     if not isinstance(parameters, OAuth2Parameters):
@@ -537,7 +538,7 @@ def auth_verify_authentication(rt: Runtime, parameters: Any) -> AuthToken | None
     return token
 
 
-@REGISTRY.function("AuthRefreshToken", "AuthRenouvelleToken", can_fail=True)
+@REGISTRY.function("AuthRefreshToken", "AuthRenouvelleToken", can_fail=True, idiom=idioms.AUTH_REFRESH)
 def auth_refresh_token(rt: Runtime, token: Any) -> AuthToken | None:
     """AuthRefreshToken(token): a new token from its refresh token, or Null with ErrorOccurred."""
     if not isinstance(token, AuthToken):
@@ -550,33 +551,38 @@ def auth_refresh_token(rt: Runtime, token: Any) -> AuthToken | None:
         return None
 
 
-def _prop(attribute: str, en: Any, fr: Any = (), **extra: Any) -> Member:
-    return Member("property", names(en, fr), attribute, **extra)
+def _prop(attribute: str, en: Any, fr: Any = (), idiom: str = "", kind: str = "", **extra: Any) -> Member:
+    # how the idiomatic transpilation writes it: an attribute of its OAuth2Provider or AuthToken classes (of type kind)
+    return Member("property", names(en, fr), attribute, idiom=Idiom(idiom, idioms.OAUTH, type=kind) if idiom else None,
+                  **extra)
 
 
 REGISTRY.type(
     "OAuth2Parameters", "OAuth2Paramètres", make=OAuth2Parameters, python_class=OAuth2Parameters,
     members=[
-        _prop("client_id", "ClientID", "ClientID", type="string"),
-        _prop("client_secret", "ClientSecret", "ClientSecret", type="string"),
-        _prop("auth_url", "AuthURL", "URLAuth", type="string"),
-        _prop("token_url", "TokenURL", "URLToken", type="string"),
-        _prop("scope", "Scope", "Scope", type="string"),
-        _prop("redirection_url", "RedirectionURL", "URLRedirection", type="string"),
-        _prop("response_type", "ResponseType", "TypeRéponse"),
+        _prop("client_id", "ClientID", "ClientID", "client_id", type="string"),
+        _prop("client_secret", "ClientSecret", "ClientSecret", "client_secret", type="string"),
+        _prop("auth_url", "AuthURL", "URLAuth", "auth_url", type="string"),
+        _prop("token_url", "TokenURL", "URLToken", "token_url", type="string"),
+        _prop("scope", "Scope", "Scope", "scope", type="string"),
+        _prop("redirection_url", "RedirectionURL", "URLRedirection", "redirect_url", type="string"),
+        _prop("response_type", "ResponseType", "TypeRéponse", "response_type"),
         _prop("additional_parameters", "AdditionalParameters", "ParamètresSupplémentaires", type="string"),
     ],
+    idiom=Idiom("OAuth2Provider()", idioms.OAUTH),
 )
 REGISTRY.type(
     "AuthToken", "AuthToken", make=AuthToken, python_class=AuthToken,
     members=[
-        _prop("value", "Value", "Valeur", read_only=True),
-        _prop("valid", "Valid", "Valide", read_only=True),
+        _prop("value", "Value", "Valeur", "value", "string", read_only=True),
+        _prop("valid", "Valid", "Valide", "valid", "boolean", read_only=True),
         _prop("expiration_date", "ExpirationDate", "DateExpiration", read_only=True),
-        _prop("refresh", "Refresh", "Actualisation", read_only=True),
+        _prop("refresh", "Refresh", "Actualisation", "refresh", "string", read_only=True),
         _prop("scope", "Scope", "Scope", read_only=True),
         _prop("token_type", "TokenType", "TypeToken", read_only=True),
         _prop("server_response", "ServerResponse", "RéponseServeur", read_only=True),
-        Member("method", names("RefreshToken", "RenouvelleToken"), "refresh_token", can_fail=True, runtime=True),
+        Member("method", names("RefreshToken", "RenouvelleToken"), "refresh_token", can_fail=True, runtime=True,
+               idiom=Idiom("refresh({owner})", idioms.OAUTH, raises=True, type="AuthToken")),
     ],
+    idiom=Idiom("AuthToken()", idioms.OAUTH),
 )

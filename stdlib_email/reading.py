@@ -15,6 +15,7 @@ from wlinterp.registry import REGISTRY
 from wlinterp.runtime import Runtime
 from wlinterp.values import WLArray
 
+from . import idioms
 from .errors import EmailFailure
 from .mailbox import READ_HEADER, IMAPSession, POP3Session, ReceivingSession
 from .message import Email, EmailAttach, EmailStructure, email_structure
@@ -62,7 +63,7 @@ def email_start_imap_session(rt: Runtime, user: Any, password: Any, server: Any,
     return _start(rt, IMAPSession, user, password, server, port, option)
 
 
-@function("EmailNbMessage", "EmailNbMessage", can_fail=True)
+@function("EmailNbMessage", "EmailNbMessage", can_fail=True, idiom=idioms.MESSAGE_COUNT)
 def email_nb_message(rt: Runtime, target: Any, *_ignored: Any) -> int:
     """How many messages there are (fixed for a POP3 session, live for IMAP)."""
     try:
@@ -110,8 +111,10 @@ def _reader(where: str, headers_only: bool):  # noqa: ANN202 - builds the eight 
     return read
 
 
+_READ_IDIOMS = {"first": idioms.READ_FIRST, "next": idioms.READ_NEXT}
 for _where, _fr in (("first", "Premier"), ("next", "Suivant"), ("last", "Dernier"), ("previous", "Précédent")):
-    function(f"EmailRead{_where.title()}", f"EmailLit{_fr}", can_fail=True)(_reader(_where, False))
+    function(f"EmailRead{_where.title()}", f"EmailLit{_fr}", can_fail=True,
+             idiom=_READ_IDIOMS.get(_where))(_reader(_where, False))
     function(f"EmailRead{_where.title()}Header", f"EmailLit{_fr}Entête", can_fail=True)(_reader(_where, True))
 
 
@@ -130,19 +133,19 @@ def _numbered(rt: Runtime, target: Any, rest: tuple[Any, ...], headers_only: boo
         return rt.fail(str(failure))
 
 
-@function("EmailReadMessage", "EmailLitMessage", can_fail=True)
+@function("EmailReadMessage", "EmailLitMessage", can_fail=True, idiom=idioms.READ_MESSAGE)
 def email_read_message(rt: Runtime, target: Any, *rest: Any) -> bool:
     """EmailReadMessage(session [, Email], number): read one message, header, body and attachments."""
     return _numbered(rt, target, rest, False)
 
 
-@function("EmailReadMessageHeader", "EmailLitEntêteMessage", can_fail=True)
+@function("EmailReadMessageHeader", "EmailLitEntêteMessage", can_fail=True, idiom=idioms.READ_MESSAGE_HEADER)
 def email_read_message_header(rt: Runtime, target: Any, *rest: Any) -> bool:
     """EmailReadMessageHeader(session [, Email], number): only the header (the body comes on first use)."""
     return _numbered(rt, target, rest, True)
 
 
-@function("EmailMessageSize", "EmailTailleMessage", can_fail=True)
+@function("EmailMessageSize", "EmailTailleMessage", can_fail=True, idiom=idioms.MESSAGE_SIZE)
 def email_message_size(rt: Runtime, target: Any, number: Any) -> int:
     """The size in bytes of message ``number``, to decide before reading it whole."""
     try:
@@ -152,7 +155,7 @@ def email_message_size(rt: Runtime, target: Any, number: Any) -> int:
         return 0
 
 
-@function("EmailDeleteMessage", "EmailSupprimeMessage", can_fail=True)
+@function("EmailDeleteMessage", "EmailSupprimeMessage", can_fail=True, idiom=idioms.DELETE_MESSAGE)
 def email_delete_message(rt: Runtime, target: Any, mail: Any = None) -> bool:
     """Delete the current message (POP3: when the session closes; IMAP: flagged, expunged at close); Out becomes True."""
     current = mail if isinstance(mail, Email) else email_structure(rt)
@@ -167,7 +170,7 @@ def email_delete_message(rt: Runtime, target: Any, mail: Any = None) -> bool:
     return True
 
 
-@function("EmailGetAll", "EmailRécupèreTout", can_fail=True)
+@function("EmailGetAll", "EmailRécupèreTout", can_fail=True, idiom=idioms.GET_ALL)
 def email_get_all(rt: Runtime, target: Any, options: Any = READ_HEADER) -> WLArray:
     """EmailGetAll(session [, ertHeader | ertFull | ertNotRead]): every message as an array of Email."""
     try:

@@ -233,7 +233,8 @@ _IDIOMS = {
     "close_session": "{owner}.close()",
 }
 for _member in SMTP_MEMBERS:
-    _member.idiom = Idiom(_IDIOMS[_member.attribute], ("smtp",), raises=_member.kind == "method")
+    _member.idiom = Idiom(_IDIOMS[_member.attribute], ("smtp",), raises=_member.kind == "method",
+                          type="AuthToken" if _member.attribute == "auth_token" else "")
 
 REGISTRY.type("emailSMTPSession", "emailSessionSMTP", make=SMTPSession, python_class=SMTPSession, members=SMTP_MEMBERS,
               idiom=Idiom("SmtpSession()", ("smtp",)))

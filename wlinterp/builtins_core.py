@@ -352,7 +352,15 @@ def string_build(rt: Runtime, template: Any, *values: Any) -> str:
     return re.sub(r"%%|%(\d+)", fill, _text(template))
 
 
-@function("ExtractString", "ExtraitChaîne", "ExtraerCadena")
+def _extract_idiom(context: Any, args: list[Any]) -> str:
+    """ExtractString(s, rank, separator) with a literal rank: an index into str.split."""
+    if len(args) != 3 or not isinstance(args[1].constant, int) or args[1].constant < 1:
+        return context.unsupported("ExtractString without a separator or with a rank that is not a literal")
+    context.notes.append("past the last piece Python raises IndexError where WinDev's ExtractString gives EOT")
+    return f"{context.template('{0}.split({2})', args)}[{args[1].constant - 1}]"
+
+
+@function("ExtractString", "ExtraitChaîne", "ExtraerCadena", idiom=Idiom(_extract_idiom))
 def extract_string(rt: Runtime, value: Any, rank: Any, separator: Any = "\t") -> str:
     """ExtractString(s, rank [, separator]): the rank-th piece (1-based), EOT past the last one."""
     pieces = _text(value).split(_text(separator)) if _text(separator) else [_text(value)]

@@ -1,8 +1,9 @@
 """Writes a checked program as the Python a developer would port it to (the idiomatic style): plain Python and the standard library, with a ``# wlinterp:`` comment wherever it may behave differently from WinDev.
 
 The module imports nothing from wlinterp: the helpers it needs (a ``Mail`` built with
-EmailMessage, an ``SmtpSession`` over smtplib with STARTTLS, TLS, login and XOAUTH2) are
-copied into it from ``wlinterp.idiomatic_lib``. Built-ins are written as their registry entry's
+EmailMessage, an ``SmtpSession`` over smtplib with STARTTLS, TLS, login and XOAUTH2, reading
+sessions over imaplib and poplib, an OAuth 2.0 sign-in) are copied into it from
+``wlinterp.idiomatic_lib``. Built-ins are written as their registry entry's
 idiom says; a failure the WLanguage tested (``IF NOT session.StartSession() THEN``) becomes a
 ``try``/``except MailError``. What has no idiomatic form is an ``unsupported`` diagnostic, never
 silently different Python.
@@ -35,7 +36,9 @@ _COMPARISONS = {"=": "==", "<>": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">=
 # names the module's own helpers take
 _TAKEN = {"main", "sys", "error", "structure", "sessions", "put", "start_named", "session_of", "set_timeout",
           "email_status", "check_address", "Mail", "Attachment", "SmtpSession", "MailError", "UnavailableSession",
-          "STANDARD_PORTS", "DEFAULT_TIMEOUT"}
+          "STANDARD_PORTS", "DEFAULT_TIMEOUT", "tls_context", "token_value", "read_into", "MailboxSession",
+          "ImapSession", "Pop3Session", "MAILBOX_PORTS", "OAUTH_TIMEOUT", "OAuth2Provider", "AuthToken", "authorize",
+          "refresh"}
 
 
 class Unsupported(Exception):
@@ -85,6 +88,9 @@ class _Writer:
         self._procedure_names: dict[int, str] = {}
         self._error_used = False
         self._said: set[str] = set()
+        # the type of each FOR EACH variable over a list of objects, while its loop is written (by id of its symbol)
+        self._element_types: dict[int, str] = {}
+        self._guarded = False  # the statement being written is in a try whose except handles its MailError
         self._name_symbols()
 
     # ------------------------------------------------------------------ names
@@ -257,11 +263,19 @@ class _Writer:
 
     def _block(self, block: n.Block, end_line: int | None = None) -> None:
         statements = [stmt for stmt in block if not isinstance(stmt, n.Procedure)]
-        for stmt in statements:
+        skip = False
+        for stmt, following in zip(statements, [*statements[1:], None]):
+            if skip:
+                skip = False
+                continue
             if stmt.span is not None:
                 self._comments_before(stmt.span.line)
             try:
-                self._stmt(stmt)
+                if following is not None and self._null_test_of(stmt, following):
+                    self._try_assignment(stmt, following)
+                    skip = True
+                else:
+                    self._stmt(stmt)
             except Unsupported as problem:
                 self._unsupported(str(problem), stmt.span)
                 self.notes = []
@@ -341,6 +355,56 @@ class _Writer:
             raise Unsupported(f"a {type(stmt).__name__} statement")
         method(stmt)
 
+    def _assigned(self, stmt: Any) -> tuple[Any, Any] | None:
+        """(the target, the value) of ``x = value`` or ``x is T = value``; None for other statements."""
+        if isinstance(stmt, n.Assign) and stmt.op == "=":
+            return stmt.target, stmt.value
+        if isinstance(stmt, n.Declare) and stmt.init is not None and len(stmt.names) == 1 and not stmt.by_reference:
+            return n.Name(stmt.names[0]), stmt.init
+        return None
+
+    def _null_test_of(self, stmt: Any, following: Any) -> bool:
+        """``x = Call()`` then ``IF x = Null THEN … RETURN END``, where Call raises MailError when it fails (AuthIdentify)."""
+        assigned = self._assigned(stmt)
+        if assigned is None or not self._raises(assigned[1]) or self._error_names:
+            return False
+        if not isinstance(following, n.If) or len(following.branches) != 1 or following.orelse is not None:
+            return False
+        condition, body = following.branches[0]
+        exits = bool(body) and isinstance(body[-1], (n.Return, n.Result))  # else x would be unset after a failure
+        return (exits and isinstance(condition, n.Compare) and condition.op == "=" and isinstance(condition.right, n.Null)
+                and _same_target(condition.left, assigned[0]))
+
+    def _try_assignment(self, stmt: Any, test: n.If) -> None:
+        """The failure the IF handled becomes the except block of the assignment."""
+        self.out.statement("try:", span=stmt.span)
+        self.out.indent()
+        self._guarded = True  # the except below handles its failure
+        try:
+            self._stmt(stmt)
+        finally:
+            self._guarded = False
+        if test.span is not None:
+            self._comments_before(test.span.line)
+        self.out.dedent()
+        self.need("errors")
+        self._handler(test.branches[0][1], test.span)
+
+    def _handler(self, failure: n.Block, span: Span | None = None) -> None:
+        """``except MailError as error:`` and the block that handles it (without ``as error`` when unused)."""
+        self._error_names.append("error")
+        self._error_used = False
+        handler = self.out.mark()
+        self.out.statement("except MailError as error:", span=span, comment=self._trailing(span))
+        self._body(failure)
+        if not self._error_used:  # an unused name is a lint warning
+            self.out.entries[handler].text = self.out.entries[handler].text.replace(" as error:", ":")
+        self._error_names.pop()
+
+    def _note_uncaught(self, value: Any) -> None:
+        if self._raises(value) and not self._error_names and not self._guarded:
+            self.notes.append("WinDev goes on when this fails; MailError stops the program here")
+
     def s_declare(self, stmt: n.Declare) -> None:
         if stmt.by_reference:
             raise Unsupported("a declaration by reference (<-)")
@@ -348,6 +412,7 @@ class _Writer:
             symbol = self.a.lookup(name, self.fn)
             assert symbol is not None
             if stmt.init is not None:
+                self._note_uncaught(stmt.init)
                 value = self._converted(stmt.init, stmt.type)
             else:
                 value = self._initial(stmt.type)
@@ -402,6 +467,7 @@ class _Writer:
                 value = f"str({value})"
             self.emit(f"{self._name(target)} {stmt.op} {value}", stmt)
             return
+        self._note_uncaught(stmt.value)
         self.emit(self._assignment(target, stmt.value), stmt)
 
     def _assignment(self, target: Any, value_expr: Any) -> str:
@@ -444,8 +510,7 @@ class _Writer:
 
     def s_exprstmt(self, stmt: n.ExprStmt) -> None:
         code = self.expr(stmt.expr)
-        if self._raises(stmt.expr) and not self._error_names:
-            self.notes.append("WinDev goes on when this fails; MailError stops the program here")
+        self._note_uncaught(stmt.expr)
         self.emit(code, stmt)
 
     def s_if(self, stmt: n.If) -> None:
@@ -469,6 +534,10 @@ class _Writer:
         if isinstance(condition, n.Compare) and condition.op in ("=", "<>") and isinstance(condition.right, n.Boolean):
             negated = negated ^ (condition.right.value is False) ^ (condition.op == "<>")
             condition = condition.left
+        elif isinstance(condition, n.Compare) and condition.op in ("=", "<>") and isinstance(condition.right, n.Null):
+            # a function that answers Null when it fails (AuthRefreshToken)
+            negated = negated ^ (condition.op == "=")
+            condition = condition.left
         if isinstance(condition, n.Call) and self._raises(condition):
             return condition, negated
         return None
@@ -484,21 +553,14 @@ class _Writer:
         self.out.statement(self.expr(call), span=stmt.span)
         self.out.dedent()
         self.need("errors")
-        self._error_names.append("error")
-        self._error_used = False
         if failure:
-            handler = self.out.mark()
-            self.out.line("except MailError as error:")
-            self._body(failure)
-            if not self._error_used:  # an unused name is a lint warning
-                self.out.entries[handler].text = self.out.entries[handler].text.replace(" as error:", ":")
+            self._handler(failure)
         else:
             self.out.line("except MailError:")
             self.out.indent()
             self.out.line("# wlinterp: the program goes on after a failure, as the WLanguage did")
             self.out.line("pass")
             self.out.dedent()
-        self._error_names.pop()
         if success:
             self.out.line("else:")
             self._body(success)
@@ -550,7 +612,19 @@ class _Writer:
         else:
             raise Unsupported("FOR EACH with three variables")
         self.out.statement(header, span=stmt.span, comment=self._trailing(stmt.span))
+        element = self._element_type(stmt.iterable)
+        if element is not None and names[0] is not None:
+            self._element_types[id(names[0])] = element
         self._body(stmt.body)
+        self._element_types.pop(id(names[0]), None)
+
+    def _element_type(self, collection: Any) -> str | None:
+        """What a list of objects holds (``array of Email``, a message's attachments), for the loop variable."""
+        kind = self._kind(collection) or ""
+        if not kind.startswith("array of "):
+            return None
+        element = kind[len("array of "):]
+        return element if REGISTRY.type_info(element) is not None else None
 
     def s_foreachstring(self, stmt: n.ForEachString) -> None:
         symbol = self.a.lookup(stmt.var, self.fn)
@@ -634,14 +708,24 @@ class _Writer:
         return IdiomArg(code, self._kind(expr), constant, precedence >= 15)
 
     def _kind(self, expr: Any) -> str | None:
+        if isinstance(expr, n.Name):
+            symbol = self.a.resolved.get(id(expr)) or self.a.lookup(expr.name, self.fn)
+            if symbol is not None and id(symbol) in self._element_types:
+                return self._element_types[id(symbol)]
         kind = self.a.static_type(expr, self.fn)
         if kind is not None:
             return kind
+        idiom: Idiom | None = None
         if isinstance(expr, n.Member):
             member, _info = self._member(expr)
-            if member is not None and member.idiom is not None and member.idiom.type:
-                return member.idiom.type
-        return None
+            idiom = member.idiom if member is not None else None
+        elif isinstance(expr, n.Call) and isinstance(expr.callee, n.Member):
+            member, _info = self._member(expr.callee)
+            idiom = member.idiom if member is not None else None
+        elif isinstance(expr, n.Call) and isinstance(expr.callee, n.Name) and id(expr) not in self.a.calls:
+            entry = REGISTRY.lookup(expr.callee.name)
+            idiom = entry.idiom if entry is not None else None
+        return idiom.type if idiom is not None and idiom.type else None
 
     def _constant_entry(self, expr: Any) -> Builtin | None:
         if isinstance(expr, n.Name) and self.a.lookup(expr.name, self.fn) is None:
@@ -731,8 +815,10 @@ class _Writer:
 
     def e_compare(self, expr: n.Compare) -> tuple[str, int]:
         left, right = self.expr(expr.left, 6), self.expr(expr.right, 6)
+        if expr.op in ("=", "<>") and isinstance(expr.right, n.Null):
+            return f"{left} {'is' if expr.op == '=' else 'is not'} None", 5
         if expr.op in _COMPARISONS:
-            kinds = {self.a.static_type(expr.left, self.fn), self.a.static_type(expr.right, self.fn)}
+            kinds = {self._kind(expr.left), self._kind(expr.right)}
             if len(kinds) > 1 and None in kinds:
                 self.notes.append("WinDev compares a number and a numeric string as numbers")
             return f"{left} {_COMPARISONS[expr.op]} {right}", 5
@@ -792,14 +878,10 @@ class _Writer:
             entry = REGISTRY.lookup(target.name)
             if entry is not None and entry.idiom is not None and entry.idiom.type:
                 return REGISTRY.type_info(entry.idiom.type)
-        if isinstance(target, n.Member):
-            member, _info = self._member(target)
-            if member is not None and member.idiom is not None and member.idiom.type == "array":
-                return REGISTRY.type_info("array")
-        kind = self.a.static_type(target, self.fn)
+        kind = self._kind(target)
         if kind is None:
             return None
-        if kind.startswith("array of"):
+        if kind == "array" or kind.startswith("array of"):
             return REGISTRY.type_info("array")
         if kind.startswith("associative array of"):
             return REGISTRY.type_info("associative array")
@@ -841,11 +923,14 @@ class _Writer:
         if isinstance(callee, n.Member):
             info = self._owner_type(callee.target)
             member = info.member(callee.name) if info is not None else None
-            if member is None or member.idiom is None or not isinstance(member.idiom.form, str):
+            if member is None or member.idiom is None or isinstance(member.idiom.form, tuple):
                 raise Unsupported(f"the method {callee.name}")
             self.need(*member.idiom.parts)
             args = [self._arg(arg) for arg in expr.args]
-            return self.template(member.idiom.form, args, self.expr(callee.target, 15)), 15
+            owner = self.expr(callee.target, 15)
+            if callable(member.idiom.form):
+                return member.idiom.form(self, args, owner), 15
+            return self.template(member.idiom.form, args, owner), 15
         raise Unsupported("calling this expression")
 
     def _idiom(self, idiom: Idiom, args: list[IdiomArg]) -> str:
@@ -872,3 +957,11 @@ class _Writer:
             return member is not None and member.idiom is not None and member.idiom.raises
         return False
 
+
+def _same_target(left: Any, right: Any) -> bool:
+    """The same variable or member, as written (nodes compare without their spans; names without their case)."""
+    if isinstance(left, n.Name) and isinstance(right, n.Name):
+        return ident_key(left.name) == ident_key(right.name)
+    if isinstance(left, n.Member) and isinstance(right, n.Member):
+        return ident_key(left.name) == ident_key(right.name) and _same_target(left.target, right.target)
+    return False

@@ -47,7 +47,8 @@ class Idiom:
     """How the idiomatic transpilation writes a built-in in plain Python.
 
     ``form`` is a template (``{0}``, ``{1}`` … the arguments, ``{*}`` all of them, ``{owner}`` the
-    value a member belongs to) or a function ``form(context, args)`` returning the code; ``parts``
+    value a member belongs to) or a function ``form(context, args)`` returning the code (a method's
+    is ``form(context, args, owner)``); ``parts``
     are the helper parts of wlinterp.idiomatic_lib the code needs; ``note`` says where the Python
     may behave differently from WinDev (it becomes a ``# wlinterp:`` comment).
     """
