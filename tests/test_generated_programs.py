@@ -129,7 +129,36 @@ REGRESSIONS = {
         "Total is real = 1\nPass(Total)\nTrace(Total)\nPROCEDURE Pass(b)\nBump(b)\nPROCEDURE Bump(r is real)\nr++\n",
     # an element handed to an untyped parameter is only read where the procedure reads it
     "element never read": "Data is array of int\nIgnore(Data[2])\nTrace(\"done\")\nPROCEDURE Ignore(a)\nTrace(1)\n",
+    # an untyped parameter's variable handed to a typed parameter by value converts (and fails) as it would
+    "untyped parameter converted": 'Show(" abc ")\nPROCEDURE Show(s)\nTrace(Half(s))\nPROCEDURE Half(r is real)\nRESULT r / 2\n',
+    # an integer too large for a real compared with a real
+    "huge integer against a real": 'Big is string = Repeat("9", 400)\nTrace(Val(Big) = 2.5, Val(Big) > 2.5)\n',
 }
+
+# Arrays read and written straight through their list where the index is proven in range (the transpiler's
+# fast path): the proof must hold, and an index it cannot prove still fails as the interpreter's does.
+IN_RANGE = {
+    "proven": "T is array of 5 int\nFOR i = 1 TO 5\n\tT[i] = i * i\nEND\nFOR i = 5 TO 1 STEP -2\n\tTrace(T[i], T[6 - i])\nEND\n",
+    "variable step": "T is array of 9 int\nFOR s = 1 TO 3\n\tFOR i = s * 2 TO 9 STEP s\n\t\tT[i] = T[i] + s\n\tEND\nEND\n"
+                     "FOR i = 1 TO 9\n\tTrace(T[i])\nEND\n",
+    "one past the end": "T is array of 3 int\nFOR i = 1 TO 4\n\tT[i] = i\nEND\nTrace(T[3])\n",
+    "zero": "T is array of 3 int\nFOR i = 0 TO 2\n\tTrace(T[i + 1], T[i])\nEND\n",
+    "value of another type": "T is array of 3 int\nFOR i = 1 TO 3\n\tT[i] = \"7\" + i\nEND\nTrace(T[1] + 1)\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(IN_RANGE))
+def test_arrays_indexed_in_range_run_the_same_with_both_engines(name: str, outbox: Path):
+    check(IN_RANGE[name], outbox)
+
+
+def test_the_in_range_fast_path_is_taken_only_where_proven():
+    import wlinterp
+
+    assert "T.items[i - 1] = i * i" in wlinterp.transpile(IN_RANGE["proven"])
+    assert "T.items[6 - i - 1]" in wlinterp.transpile(IN_RANGE["proven"])
+    assert "T.items" not in wlinterp.transpile(IN_RANGE["one past the end"])
+    assert "wl.Trace(T.items[i], T.get(i))" in wlinterp.transpile(IN_RANGE["zero"])
 
 
 @pytest.mark.parametrize("name", sorted(REGRESSIONS))

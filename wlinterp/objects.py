@@ -59,6 +59,9 @@ def converter(type_ref: TypeRef | None) -> Converter:
     return _SIMPLE_CONVERTERS[type_ref.name]
 
 
+_IMMUTABLE = (int, float, str, bool, bytes, type(None))
+
+
 def new_value(type_ref: TypeRef, lenient: bool = False) -> Any:
     """The value a fresh variable of this type holds (0, "", an empty array, a new Email …)."""
     if type_ref.kind == "array":
@@ -68,7 +71,11 @@ def new_value(type_ref: TypeRef, lenient: bool = False) -> Any:
         size = type_ref.size or 0
         if size > LARGEST_ARRAY:
             raise WLRuntimeError(f"an array of {size} elements is larger than wlinterp can hold ({LARGEST_ARRAY})")
-        array.items = [make() for _ in range(size)]
+        first = make() if size else None
+        if type(first) in _IMMUTABLE:  # 0, "", False…: one value serves every element
+            array.items = [first] * size
+        else:
+            array.items = [first, *(make() for _ in range(size - 1))] if size else []
         return array
     if type_ref.kind == "assoc":
         element = type_ref.element or TypeRef("Variant")

@@ -285,6 +285,14 @@ def _numeric_pair(left: Any, right: Any) -> tuple[Any, Any] | None:
     return None
 
 
+def _close(a: float, b: float) -> bool:
+    """Reals equal within the tolerance; an integer too large for a real is far from any real."""
+    try:
+        return abs(a - b) < REAL_TOLERANCE
+    except OverflowError:
+        return False
+
+
 def equals(left: Any, right: Any) -> bool:
     """``=`` between any two values."""
     if left is None or right is None:
@@ -293,7 +301,7 @@ def equals(left: Any, right: Any) -> bool:
     if pair is not None:
         a, b = pair
         if isinstance(a, float) or isinstance(b, float):
-            return abs(a - b) < REAL_TOLERANCE
+            return _close(a, b)
         return a == b
     if isinstance(left, str) or isinstance(right, str):
         return to_string(left) == to_string(right)
@@ -313,7 +321,7 @@ def _order(left: Any, right: Any) -> int:
         pair = (to_number(left), to_number(right)) if not (_is_text(left) or _is_text(right)) else None
     if pair is not None:
         a, b = pair
-        if (isinstance(a, float) or isinstance(b, float)) and abs(a - b) < REAL_TOLERANCE:
+        if (isinstance(a, float) or isinstance(b, float)) and _close(a, b):
             return 0
         return (a > b) - (a < b)
     if isinstance(left, WLDuration) and isinstance(right, WLDuration):

@@ -149,6 +149,7 @@ class _Analysis:
         self._assumed: dict[int, str] = {}
         # by function: the variables of other functions (ids of Symbols) it or its callees may rebind
         self.reach: dict[int, set[int]] = {}
+        self._sizes: dict[int, int | None] = {}
 
     # ------------------------------------------------------------------ building
 
@@ -282,7 +283,7 @@ class _Analysis:
             if stmt.default is not None:
                 self._block(stmt.default, fn)
         elif isinstance(stmt, n.For):
-            step_ok = stmt.step is None or _int_literal(stmt.step) is not None
+            step_ok = stmt.step is None or _int_literal(stmt.step) is not None or self.static_type(stmt.step, fn) == "int"
             self._loop_var(stmt.var, fn, stmt, "int" if step_ok and self.static_type(stmt.start, fn) == "int" else None)
             for part in (stmt.start, stmt.stop, stmt.step):
                 if part is not None:
@@ -479,6 +480,39 @@ class _Analysis:
                 symbol = self.resolved.get(id(arg))
                 if symbol is not None and not symbol.written_param and self.shares(param, symbol):
                     symbol.boxed = True
+
+    def fixed_size(self, symbol: Symbol) -> int | None:
+        """The size of an array that keeps at least its declared size: declared once with a size, local to its
+        function, and only ever indexed (never passed, rebound, looped over or resized). None otherwise."""
+        if id(symbol) not in self._sizes:
+            self._sizes[id(symbol)] = self._fixed_size(symbol)
+        return self._sizes[id(symbol)]
+
+    def _fixed_size(self, symbol: Symbol) -> int | None:
+        declared = symbol.type
+        if (symbol.kind != "variable" or symbol.shared or symbol.is_ref or symbol.fn is None or declared is None
+                or declared.kind != "array" or declared.size is None or declared.element is None):
+            return None
+        key = ident_key(symbol.name)
+        declarations = 0
+        for fn in self.functions.values():
+            body = fn.node.body if fn.node is not None else self.program.body
+            for stmt in _walk(body):
+                if isinstance(stmt, n.Declare) and key in {ident_key(name) for name in stmt.names}:
+                    declarations += fn is symbol.fn
+                    if fn is symbol.fn and (stmt.init is not None or stmt.by_reference):
+                        return None
+                if isinstance(stmt, (n.For, n.ForEachString)) and ident_key(stmt.var) == key:
+                    return None
+                if isinstance(stmt, n.ForEach) and key in {ident_key(name) for name in stmt.names}:
+                    return None
+                for expr in _statement_exprs(stmt):
+                    indexed = {id(node.target) for node in _walk_expr(expr) if isinstance(node, n.Index)}
+                    for node in _walk_expr(expr):
+                        if (isinstance(node, n.Name) and ident_key(node.name) == key and id(node) not in indexed
+                                and (self.resolved.get(id(node)) or self.lookup(node.name, fn)) is symbol):
+                            return None
+        return declared.size if declarations == 1 else None
 
     def _spread_unsure(self) -> None:
         """A parameter that is the caller's variable holds what that variable holds: an unsure type stays unsure."""
@@ -747,6 +781,7 @@ class _Writer:
         self.uses: set[str] = set()
         self._temps = 0
         self._loops: list[str | None] = []  # per enclosing loop: the increment a CONTINUE must run first
+        self._bounds: dict[int, tuple[int, int]] = {}  # the range loop variables around, by Symbol id: their values
         self._names_taken: set[str] = set()
         self._name_symbols()
 
@@ -1247,7 +1282,10 @@ class _Writer:
         elif isinstance(target, n.Index):
             container = self.expr(target.target)
             index = self.expr(target.index)
-            if self._is_array(target.target):
+            if self._index_in_range(target) and self._element_type(target) == self._static(value_expr):
+                # an element of the array's own type at an index proven in range: the list's slot, as set() would do
+                self.emit(f"{container}.items[{self._slot(target.index)}] = {value}", stmt)
+            elif self._is_array(target.target):
                 self.emit(f"{container}.set({index}, {value})", stmt)
             else:
                 self.emit(f"wl.set_index({container}, {index}, {value})", stmt)
@@ -1395,6 +1433,15 @@ class _Writer:
 
     def _for_range(self, stmt: n.For, var: Symbol) -> None:
         step = _int_literal(stmt.step) if stmt.step is not None else 1
+        bounds = self._loop_bounds(stmt, step)
+        if bounds is not None:
+            self._bounds[id(var)] = bounds
+        try:
+            self._range_loop(stmt, var, step)
+        finally:
+            self._bounds.pop(id(var), None)
+
+    def _range_loop(self, stmt: n.For, var: Symbol, step: int | None) -> None:
         if step is None:  # a STEP known when the loop starts: its sign says which way range() goes
             args = f"{self.expr(stmt.start)}, {self.expr(stmt.stop)}, {self.expr(stmt.step)}"
             self.header(f"for {var.py} in wl.steps({args}):", stmt)
@@ -1775,12 +1822,74 @@ class _Writer:
         name = member.name if member is not None else _canonical_member(expr.name)
         return f"wl.get({self.expr(expr.target)}, {py_string(name)})", 16
 
+    def _index_in_range(self, expr: n.Index) -> bool:
+        """An index into an array that keeps its declared size, proven between 1 and that size (see fixed_size)."""
+        if not isinstance(expr.target, n.Name):
+            return False
+        symbol = self.symbol(expr.target)
+        size = self.a.fixed_size(symbol) if symbol is not None else None
+        if _int_literal(expr.index) is not None:
+            return False  # t[2] reads better as it is; the speed is in loops
+        bounds = self._interval(expr.index)
+        return size is not None and bounds is not None and 1 <= bounds[0] and bounds[1] <= size
+
+    def _slot(self, index: Any) -> str:
+        """The list position of a 1-based index: ``i - 1``, or ``i`` for ``i + 1``."""
+        if isinstance(index, n.Binary) and index.op in "+-":
+            amount = _int_literal(index.right)
+            if amount is not None:
+                shift = amount - 1 if index.op == "+" else -amount - 1
+                if shift == 0:
+                    return self.expr(index.left)
+                return f"{self.expr(index.left, 11)} {'+' if shift > 0 else '-'} {abs(shift)}"
+        return self.expr(n.Binary("-", index, n.Number(1)))
+
+    def _element_type(self, expr: n.Index) -> str | None:
+        symbol = self.symbol(expr.target) if isinstance(expr.target, n.Name) else None
+        if symbol is None or symbol.type is None or symbol.type.element is None:
+            return None
+        return symbol.type.element.name if symbol.type.element.kind == "simple" else None
+
+    def _interval(self, expr: Any) -> tuple[int, int] | None:
+        """The smallest and largest values an integer expression can take here (None: not known)."""
+        if isinstance(expr, n.Number) and type(expr.value) is int:
+            return (expr.value, expr.value)
+        if isinstance(expr, n.Name):
+            symbol = self.symbol(expr)
+            return self._bounds.get(id(symbol)) if symbol is not None else None
+        if isinstance(expr, n.Negate) and expr.op == "-":
+            inner = self._interval(expr.operand)
+            return (-inner[1], -inner[0]) if inner is not None else None
+        if isinstance(expr, n.Binary) and expr.op in "+-*":
+            left, right = self._interval(expr.left), self._interval(expr.right)
+            if left is None or right is None:
+                return None
+            if expr.op == "+":
+                return (left[0] + right[0], left[1] + right[1])
+            if expr.op == "-":
+                return (left[0] - right[1], left[1] - right[0])
+            products = [a * b for a in left for b in right]
+            return (min(products), max(products))
+        return None
+
+    def _loop_bounds(self, stmt: n.For, step: int | None) -> tuple[int, int] | None:
+        """The values a FOR written as a range gives its variable (None: not known)."""
+        start, stop = self._interval(stmt.start), self._interval(stmt.stop)
+        if step is None:
+            steps = self._interval(stmt.step)
+            step = 0 if steps is None or steps[0] <= 0 <= steps[1] else steps[0]
+        if start is None or stop is None or step == 0:
+            return None
+        return (start[0], stop[1]) if step > 0 else (stop[0], start[1])
+
     def _is_array(self, expr: Any) -> bool:
         kind = self.a.static_type(expr, self.fn)
         return kind is not None and kind.startswith(("array of", "associative array of"))
 
     def expr_index(self, expr: n.Index) -> tuple[str, int]:
         container, index = self.expr(expr.target, 15), self.expr(expr.index)
+        if self._index_in_range(expr):
+            return f"{container}.items[{self._slot(expr.index)}]", 15
         if self._is_array(expr.target):
             return f"{container}.get({index})", 15
         return f"wl.index({self.expr(expr.target)}, {index})", 16
@@ -1871,7 +1980,7 @@ class _Writer:
         code = self.expr(arg)
         if isinstance(arg, n.Name) and not param.local:
             symbol = self.symbol(arg)
-            if symbol is not None and self.a.shares(param, symbol):
+            if symbol is not None and (param.type is None or symbol.cell_type == param.type.name):
                 return code  # the interpreter shares the variable itself: nothing converts
         spec = self._store_spec(param)
         if spec is None:
