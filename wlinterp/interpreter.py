@@ -64,6 +64,7 @@ class _ElementRef:
     __slots__ = ("container", "index")
     constant = False
     type_name = ""
+    plain: type = object  # as for a Cell: no value is of this exact type, so every store goes through store()
 
     def __init__(self, container: Any, index: Any):
         self.container = container
@@ -133,6 +134,10 @@ class Frame:
         self.declare_global = False
         self.parameters: WLArray | None = None
         self.result: Any = None
+
+
+# expressions whose value is always True or False
+_BOOLEAN_NODES = (n.Compare, n.Logical, n.Not)
 
 
 def _loop_keys(block: n.Block) -> set[str]:
@@ -305,6 +310,25 @@ class Interpreter:
     def s_assign(self, stmt: n.Assign) -> Exec:
         value_of = self.expr(stmt.value)
         write = self.target(stmt.target)
+        if stmt.op == "=" and isinstance(stmt.target, n.Name):
+            key = ident_key(stmt.target.name)
+
+            def assign_name(frame: Frame) -> int:
+                value = value_of(frame)
+                scope: Frame | None = frame
+                while scope is not None:  # _find and Cell.store, inlined: the commonest statement of all
+                    cell = scope.vars.get(key)
+                    if cell is not None:
+                        if type(value) is cell.plain:  # never for a constant (plain is object there)
+                            cell.value = value
+                        else:
+                            cell.store(value)
+                        return GO
+                    scope = scope.parent
+                write(frame, value)  # unknown: the error, or a lenient variant
+                return GO
+
+            return assign_name
         if stmt.op == "=":
             def assign(frame: Frame) -> int:
                 write(frame, value_of(frame))
@@ -364,6 +388,8 @@ class Interpreter:
 
     def truth(self, condition: n.Expr) -> Callable[[Frame], bool]:
         value_of = self.expr(condition)
+        if isinstance(condition, _BOOLEAN_NODES):
+            return value_of  # already True or False: no test needed
         span = condition.span
 
         def truth(frame: Frame) -> bool:
