@@ -1154,8 +1154,11 @@ def _splittable(body: list[str], position: int, indent: int) -> bool:
 # ------------------------------------------------------------------------------ checking a program with both engines
 
 
-class TooLong(Exception):
-    """A program ran past its time limit: a bug of the generator (a loop without guard) or of an engine."""
+class TooLong(BaseException):
+    """A program ran past its time limit: a bug of the generator (a loop without guard) or of an engine.
+
+    A BaseException, so that no ``except Exception`` on the way (an engine's internal-error guard) swallows it.
+    """
 
 
 @contextlib.contextmanager

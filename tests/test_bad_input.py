@@ -26,7 +26,6 @@ positioned diagnostics.
 
 from __future__ import annotations
 
-import contextlib
 import io
 import json
 import random
@@ -34,7 +33,6 @@ import re
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -48,6 +46,8 @@ from wlinterp.parser import MAX_ERRORS
 from wlinterp.pipeline import Compiled, Outcome, compile_source, run_source
 from wlinterp.runtime import RunOptions
 from wlinterp.source import Source
+
+from .program_gen import TooLong, time_limit
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*/*.wl"))
@@ -802,24 +802,6 @@ def mutate(text: str, mutations: list[tuple]) -> str:
     return text
 
 
-class _RanTooLong(BaseException):
-    """Raised by the watchdog; a BaseException so that no ``except Exception`` swallows it."""
-
-
-@contextlib.contextmanager
-def watchdog(seconds: float) -> Iterator[None]:
-    def ring(signum, frame):
-        raise _RanTooLong
-
-    previous = signal.signal(signal.SIGALRM, ring)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 needs_samples = pytest.mark.skipif(not SAMPLES, reason="no samples/*/*.wl to mutate yet")
 
 
@@ -852,9 +834,9 @@ def test_mutated_samples_run(name: str, mutations: list[tuple], tmp_path_factory
         reject()
     note(f"{name} mutated by {mutations}:\n{text!r}")
     try:
-        with watchdog(30):
+        with time_limit(30):
             outcome = run_source(Source(text, "mutant.wl"), options, io.StringIO())
-    except _RanTooLong:
+    except TooLong:
         if loops & BOUNDED_LOOPS:
             reject()
         pytest.fail("a mutant without any loop ran for more than 30 s")

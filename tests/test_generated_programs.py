@@ -144,6 +144,12 @@ IN_RANGE = {
     "one past the end": "T is array of 3 int\nFOR i = 1 TO 4\n\tT[i] = i\nEND\nTrace(T[3])\n",
     "zero": "T is array of 3 int\nFOR i = 0 TO 2\n\tTrace(T[i + 1], T[i])\nEND\n",
     "value of another type": "T is array of 3 int\nFOR i = 1 TO 3\n\tT[i] = \"7\" + i\nEND\nTrace(T[1] + 1)\n",
+    # an integer parameter is bounded by what every call gives it: a remainder of what cannot be negative is Python's %
+    "parameter bounds": "FOR i = 1 TO 4\n\tTrace(Rest(i, 2))\nEND\nPROCEDURE Rest(x is int, y is int = 1) : int\n"
+                        "T is array of 9 int\nT[x + y] = x\nRESULT (x * 7 + y) % 3 + T[x + y]\n",
+    "a call with a negative argument": "FOR i = 1 TO 4\n\tTrace(Rest(i))\nEND\nTrace(Rest(-5))\n"
+                                       "PROCEDURE Rest(a is int) : int\nRESULT a % 3\n",
+    "a parameter written": "FOR i = 1 TO 4\n\tTrace(Rest(i))\nEND\nPROCEDURE Rest(a is int) : int\na = a - 9\nRESULT a % 3\n",
 }
 
 
@@ -158,6 +164,9 @@ def test_the_in_range_fast_path_is_taken_only_where_proven():
     assert "T.items[i - 1] = i * i" in wlinterp.transpile(IN_RANGE["proven"])
     assert "T.items[6 - i - 1]" in wlinterp.transpile(IN_RANGE["proven"])
     assert "T.items" not in wlinterp.transpile(IN_RANGE["one past the end"])
+    assert "return (x * 7 + y) % 3 + T.items[x + y - 1]" in wlinterp.transpile(IN_RANGE["parameter bounds"])
+    assert "sem.modulo(a, 3)" in wlinterp.transpile(IN_RANGE["a call with a negative argument"])
+    assert "sem.modulo(a.value, 3)" in wlinterp.transpile(IN_RANGE["a parameter written"])
     assert "wl.Trace(T.items[i], T.get(i))" in wlinterp.transpile(IN_RANGE["zero"])
 
 

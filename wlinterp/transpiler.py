@@ -760,7 +760,14 @@ def transpile_program(program: n.Program, comments: list[tuple[Span, str]], sour
     """The faithful Python module for a parsed and checked program."""
     analysis = _Analysis(program, lenient)
     analysis.run()
-    return _Writer(analysis, comments, source_name, lenient).module()
+    writer = _Writer(analysis, comments, source_name, lenient)
+    written = writer.module()
+    bounds = writer.parameter_bounds()
+    if not bounds:
+        return written
+    # what every call gives an integer parameter is known: write again, with those bounds
+    writer = _Writer(analysis, comments, source_name, lenient, bounds)
+    return writer.module()
 
 
 # ------------------------------------------------------------------------------ writing
@@ -769,8 +776,12 @@ def transpile_program(program: n.Program, comments: list[tuple[Span, str]], sour
 class _Writer:
     """Emits the module: one method per statement and expression kind."""
 
-    def __init__(self, analysis: _Analysis, comments: list[tuple[Span, str]], source_name: str, lenient: bool):
+    def __init__(self, analysis: _Analysis, comments: list[tuple[Span, str]], source_name: str, lenient: bool,
+                 parameter_bounds: dict[int, tuple[int, int]] | None = None):
         self.a = analysis
+        # integer parameters never written, by Symbol id: the smallest and largest value any call gives them
+        self.param_bounds = parameter_bounds or {}
+        self.call_bounds: dict[int, list[tuple[int, int] | None]] = {}  # what each call gave, as written
         self.source_name = source_name
         self.lenient = lenient
         self.out = PyFormatter()
@@ -1687,6 +1698,10 @@ class _Writer:
             if right_type == "int":  # an integer's text is Python's
                 return f"{left_code(left_expr, 10)} + str({right_code(right_expr)})", 10
             return f"{left_code(left_expr, 10)} + sem.to_string({right_code(right_expr)})", 10
+        if op == "%" and left_type == "int" and (_int_literal(right_expr) or 0) > 0:
+            bounds = self._interval(left_expr)
+            if bounds is not None and bounds[0] >= 0:  # Python's % and WLanguage's agree on what is not negative
+                return f"{left_code(left_expr, 11)} % {right_code(right_expr, 12)}", 11
         names = {"+": "add", "-": "subtract", "*": "multiply", "/": "divide", "%": "modulo", "^": "power"}
         self.uses.add("sem")
         return f"sem.{names[op]}({left_code(left_expr)}, {right_code(right_expr)})", 16
@@ -1856,7 +1871,9 @@ class _Writer:
             return (expr.value, expr.value)
         if isinstance(expr, n.Name):
             symbol = self.symbol(expr)
-            return self._bounds.get(id(symbol)) if symbol is not None else None
+            if symbol is None:
+                return None
+            return self._bounds.get(id(symbol)) or self.param_bounds.get(id(symbol))
         if isinstance(expr, n.Negate) and expr.op == "-":
             inner = self._interval(expr.operand)
             return (-inner[1], -inner[0]) if inner is not None else None
@@ -1972,8 +1989,37 @@ class _Writer:
                 continue
             symbol = by_key[ident_key(param.name)]
             args.append(self._argument(arg, symbol))
+        self._record_bounds(expr, target, by_key)
         py_name = getattr(target, "node_py", target.node.name)
         return f"{py_name}({', '.join(args)})"
+
+    def _record_bounds(self, expr: n.Call, target: Function, by_key: dict[str, Symbol]) -> None:
+        """What this call gives each parameter, when it is an integer whose bounds are known here."""
+        assert target.node is not None
+        for position, param in enumerate(target.node.params):
+            if param.variadic:
+                break
+            arg = expr.args[position] if position < len(expr.args) else None
+            bounds: tuple[int, int] | None = None
+            if arg is None or isinstance(arg, n.DefaultArg):
+                value = _int_literal(param.default) if param.default is not None else None
+                bounds = (value, value) if value is not None else None
+            elif self.a.static_type(arg, self.fn) == "int":
+                bounds = self._interval(arg)
+            self.call_bounds.setdefault(id(by_key[ident_key(param.name)]), []).append(bounds)
+
+    def parameter_bounds(self) -> dict[int, tuple[int, int]]:
+        """Integer parameters that no code writes and whose every call gave bounded values: the union of those."""
+        written = {id(symbol) for symbols in self.a.writes.values() for symbol in symbols}
+        found = {}
+        for fn in self.a.functions.values():
+            for symbol in fn.params:
+                given = self.call_bounds.get(id(symbol))
+                if (not given or any(b is None for b in given) or id(symbol) in written or symbol.is_ref
+                        or symbol.shared or symbol.type is None or symbol.type.kind != "simple" or symbol.type.name != "int"):
+                    continue
+                found[id(symbol)] = (min(b[0] for b in given if b), max(b[1] for b in given if b))
+        return found
 
     def _passed(self, arg: Any, param: Symbol) -> str:
         """A value for a parameter the procedure does not write: as the interpreter binds it (shared, converted or copied)."""

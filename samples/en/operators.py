@@ -13,9 +13,7 @@ wl = Program("operators.wl")
 def main() -> None:
     # Operators: WinDev's precedence, intervals, lists and the flexible string comparisons.
     # Arithmetic: * and / before + and -; a division is exact, % is the remainder
-    wl.Trace(
-        2 + 3 * 4, (2 + 3) * 4, sem.divide(18, 5), sem.modulo(17, 5), sem.power(2, 10)
-    )
+    wl.Trace(2 + 3 * 4, (2 + 3) * 4, sem.divide(18, 5), 17 % 5, sem.power(2, 10))
     # Compound assignment and increments
     Size: int = 10
     Size += 5
@@ -75,7 +73,7 @@ def main() -> None:
 
 
 # the line of operators.wl each statement above comes from, for the positions of runtime errors
-SOURCE_MAP = "16=4 20=7 21=8 22=8 23=8 24=8 25=9 26=10 27=11 29=14 30=14 31=15 32=15 34=18 35=19 36=19 37=20 38=20 41=24 42=25 44=27 46=30 47=30 49=33 50=34 51=35 53=37 55=41 56=42 57=42 58=43 59=43 61=46 62=47 63=47 64=48 65=48 66=49 67=50 68=50 69=51 70=51 71=52 72=52 73=53 74=53"
+SOURCE_MAP = "16=4 18=7 19=8 20=8 21=8 22=8 23=9 24=10 25=11 27=14 28=14 29=15 30=15 32=18 33=19 34=19 35=20 36=20 39=24 40=25 42=27 44=30 45=30 47=33 48=34 49=35 51=37 53=41 54=42 55=42 56=43 57=43 59=46 60=47 61=47 62=48 63=48 64=49 65=50 66=50 67=51 68=51 69=52 70=52 71=53 72=53"
 wl.source_map(SOURCE_MAP, __file__)
 
 

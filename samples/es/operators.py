@@ -13,9 +13,7 @@ wl = Program("operators.wl")
 def main() -> None:
     # Los operadores: prioridades del WLanguage, intervalos, listas y comparaciones flexibles.
     # Cálculo: * y / antes que + y -; una división es exacta, % da el resto
-    wl.Trace(
-        2 + 3 * 4, (2 + 3) * 4, sem.divide(18, 5), sem.modulo(17, 5), sem.power(2, 10)
-    )
+    wl.Trace(2 + 3 * 4, (2 + 3) * 4, sem.divide(18, 5), 17 % 5, sem.power(2, 10))
     # Asignaciones compuestas e incrementos
     Tamaño: int = 10
     Tamaño += 5
@@ -82,7 +80,7 @@ def main() -> None:
 
 
 # the line of operators.wl each statement above comes from, for the positions of runtime errors
-SOURCE_MAP = "16=4 20=7 21=8 22=8 23=8 24=8 25=9 26=10 27=11 29=14 30=14 31=15 32=15 34=18 35=19 36=19 37=20 38=20 41=24 42=25 44=27 46=30 47=30 49=33 50=34 51=35 53=37 55=41 56=41 57=42 58=42 59=43 60=43 62=46 63=47 64=47 65=48 66=48 68=51 69=52 70=52 71=53 72=53 73=54 74=55 75=55 76=56 77=56 78=57 79=57 80=58 81=58"
+SOURCE_MAP = "16=4 18=7 19=8 20=8 21=8 22=8 23=9 24=10 25=11 27=14 28=14 29=15 30=15 32=18 33=19 34=19 35=20 36=20 39=24 40=25 42=27 44=30 45=30 47=33 48=34 49=35 51=37 53=41 54=41 55=42 56=42 57=43 58=43 60=46 61=47 62=47 63=48 64=48 66=51 67=52 68=52 69=53 70=53 71=54 72=55 73=55 74=56 75=56 76=57 77=57 78=58 79=58"
 wl.source_map(SOURCE_MAP, __file__)
 
 
