@@ -355,7 +355,9 @@ class _Analysis:
         """
         for symbol in self.loop_symbols:
             body = symbol.fn.node.body if symbol.fn is not None and symbol.fn.node is not None else self.program.body
-            empty_possible = symbol.each_bound and self._read_outside(body, symbol)
+            # a variable of the main code that procedures share may be read in any of them
+            bodies = [body] + ([f.node.body for f in self.functions.values() if f.node is not None] if symbol.shared else [])
+            empty_possible = symbol.each_bound and any(self._read_outside(b, symbol) for b in bodies)
             if symbol.is_ref or empty_possible:
                 self.loop_inits.setdefault(id(symbol.fn), []).append(symbol)
                 if not symbol.is_ref:
@@ -456,10 +458,10 @@ class _Analysis:
                 # an element handed to an untyped parameter is read where the procedure uses it, as the array is then
                 if param is not None and param.type is None and not param.local and isinstance(arg, n.Index):
                     param.written_param = True
-        self.reach = reach = self._writes_reachable()
         changed = True
         while changed:
             changed = False
+            self.reach = reach = self._writes_reachable()
             for _caller, call, callee in self.by_ref_args:
                 for param, arg in zip(self._params(callee), call.args):
                     if param is None or not param.written_param or not isinstance(arg, n.Name):
@@ -531,8 +533,14 @@ class _Analysis:
         """For each function, the variables of other functions (ids of Symbols) it or anything it calls may rebind."""
         direct = {id(fn): {id(s) for s in self.writes.get(id(fn), []) if s.fn is not fn} for fn in self.functions.values()}
         calls: dict[int, set[int]] = {}
-        for caller, _call, callee in self.by_ref_args:
+        for caller, call, callee in self.by_ref_args:
             calls.setdefault(id(caller), set()).add(id(callee))
+            # handing another function's variable to a parameter the callee writes rebinds it too
+            for param, arg in zip(self._params(callee), call.args):
+                if param is not None and param.written_param and isinstance(arg, n.Name):
+                    symbol = self.resolved.get(id(arg))
+                    if symbol is not None and symbol.fn is not caller and self.shares(param, symbol):
+                        direct[id(caller)].add(id(symbol))
         reach = {key: set(found) for key, found in direct.items()}
         changed = True
         while changed:
@@ -760,14 +768,18 @@ def transpile_program(program: n.Program, comments: list[tuple[Span, str]], sour
     """The faithful Python module for a parsed and checked program."""
     analysis = _Analysis(program, lenient)
     analysis.run()
-    writer = _Writer(analysis, comments, source_name, lenient)
-    written = writer.module()
-    bounds = writer.parameter_bounds()
-    if not bounds:
-        return written
-    # what every call gives an integer parameter is known: write again, with those bounds
-    writer = _Writer(analysis, comments, source_name, lenient, bounds)
-    return writer.module()
+    bounds: dict[int, tuple[int, int]] = {}
+    lists: set[int] = set()
+    for _ in range(3):
+        writer = _Writer(analysis, comments, source_name, lenient, bounds, lists)
+        written = writer.module()
+        # what every call gives an integer parameter and which arrays are read straight are known once written:
+        # writing again with them may find more (each pass builds only on what the one before proved)
+        found = (writer.parameter_bounds(), writer.fast_arrays)
+        if found == (bounds, lists):
+            break
+        bounds, lists = found
+    return written
 
 
 # ------------------------------------------------------------------------------ writing
@@ -777,8 +789,11 @@ class _Writer:
     """Emits the module: one method per statement and expression kind."""
 
     def __init__(self, analysis: _Analysis, comments: list[tuple[Span, str]], source_name: str, lenient: bool,
-                 parameter_bounds: dict[int, tuple[int, int]] | None = None):
+                 parameter_bounds: dict[int, tuple[int, int]] | None = None, lists: set[int] | None = None):
         self.a = analysis
+        self.fast_arrays: set[int] = set()  # arrays (Symbol ids) read or written through their list
+        # those a previous pass found: their list gets a name of its own where they are declared
+        self.lists = self._list_names(lists or set())
         # integer parameters never written, by Symbol id: the smallest and largest value any call gives them
         self.param_bounds = parameter_bounds or {}
         self.call_bounds: dict[int, list[tuple[int, int] | None]] = {}  # what each call gave, as written
@@ -827,6 +842,23 @@ class _Writer:
             candidate += "_"
         taken.add(candidate)
         return candidate
+
+    def _list_names(self, wanted: set[int]) -> dict[int, str]:
+        taken = {symbol.py for fn in self.a.functions.values() for symbol in fn.symbols.values()}
+        taken |= {symbol.py for symbol in self.a.module.values()}
+        names = {}
+        for fn in self.a.functions.values():
+            for symbol in fn.symbols.values():
+                if id(symbol) in wanted:
+                    names[id(symbol)] = self._fresh(f"{symbol.py}_items", taken)
+        return names
+
+    def _list_of(self, container: str, target: n.Name) -> str:
+        """The Python list behind an array read straight: its own name when it has one, else ``t.items``."""
+        symbol = self.symbol(target)
+        assert symbol is not None
+        self.fast_arrays.add(id(symbol))
+        return self.lists.get(id(symbol), f"{container}.items")
 
     def temp(self, hint: str) -> str:
         self._temps += 1
@@ -1195,6 +1227,12 @@ class _Writer:
             else:
                 self.emit(f"{symbol.py} = Ref({value}{self._spec_arg(symbol)})", stmt)
             return
+        if id(symbol) in self.lists:
+            self.emit(f"{symbol.py} = {value}", stmt)
+            # the array keeps this list (it is only indexed, within its size): its elements, 1-based
+            alias = self.lists[id(symbol)]
+            self.out.line(f"{alias} = {symbol.py}.items  # {symbol.py}[i] is {alias}[i - 1]")
+            return
         annotation = ""
         if (not symbol.shared and not symbol.unsure and symbol.type is not None and symbol.type.kind == "simple"
                 and symbol.type.name in _ANNOTATIONS):
@@ -1295,7 +1333,7 @@ class _Writer:
             index = self.expr(target.index)
             if self._index_in_range(target) and self._element_type(target) == self._static(value_expr):
                 # an element of the array's own type at an index proven in range: the list's slot, as set() would do
-                self.emit(f"{container}.items[{self._slot(target.index)}] = {value}", stmt)
+                self.emit(f"{self._list_of(container, target.target)}[{self._slot(target.index)}] = {value}", stmt)
             elif self._is_array(target.target):
                 self.emit(f"{container}.set({index}, {value})", stmt)
             else:
@@ -1842,7 +1880,7 @@ class _Writer:
         if not isinstance(expr.target, n.Name):
             return False
         symbol = self.symbol(expr.target)
-        size = self.a.fixed_size(symbol) if symbol is not None else None
+        size = self.a.fixed_size(symbol) if symbol is not None and symbol.fn is self.fn else None
         if _int_literal(expr.index) is not None:
             return False  # t[2] reads better as it is; the speed is in loops
         bounds = self._interval(expr.index)
@@ -1906,7 +1944,7 @@ class _Writer:
     def expr_index(self, expr: n.Index) -> tuple[str, int]:
         container, index = self.expr(expr.target, 15), self.expr(expr.index)
         if self._index_in_range(expr):
-            return f"{container}.items[{self._slot(expr.index)}]", 15
+            return f"{self._list_of(container, expr.target)}[{self._slot(expr.index)}]", 15
         if self._is_array(expr.target):
             return f"{container}.get({index})", 15
         return f"wl.index({self.expr(expr.target)}, {index})", 16
