@@ -136,6 +136,8 @@ class Frame:
         self.result: Any = None
 
 
+_NO_VALUE = object()  # no value computed in advance
+
 # expressions whose value is always True or False
 _BOOLEAN_NODES = (n.Compare, n.Logical, n.Not)
 
@@ -266,6 +268,16 @@ class Interpreter:
         except WLRuntimeError as error:
             raise _with_span(error, type_ref.span) from None
 
+    def _immutable_fresh(self, type_ref: n.TypeRef) -> Any:
+        """The fresh value of a simple type when one value serves every declaration (0, "", False …)."""
+        if type_ref.kind != "simple":
+            return _NO_VALUE
+        try:
+            value = obj.new_value(type_ref, self.lenient)
+        except WLRuntimeError:
+            return _NO_VALUE  # the error belongs to the run, where the declaration is
+        return value if type(value) in (int, float, str, bool, type(None)) else _NO_VALUE
+
     # ------------------------------------------------------------------ statements
 
     def statement(self, stmt: Any) -> Exec:
@@ -278,12 +290,14 @@ class Interpreter:
         type_name = stmt.type.name
         by_reference = stmt.by_reference
         interpreter = self
+        fresh = self._immutable_fresh(stmt.type)
 
         def declare(frame: Frame) -> int:
             target = interpreter.globals if frame.declare_global else frame
             value = init(frame) if init is not None else None
             for key in keys:
-                cell = Cell(interpreter.new_value(stmt.type), convert, type_name=type_name)
+                start = interpreter.new_value(stmt.type) if fresh is _NO_VALUE else fresh
+                cell = Cell(start, convert, type_name=type_name)
                 if init is not None:
                     if by_reference:
                         cell.value = value
