@@ -52,7 +52,7 @@ REGISTRY.type("Variant", "Variant", "Variante", make=lambda: None)
 
 ARRAY_MEMBERS = (
     Member("property", names(("Count", "Occurrence"), ("Occurrence",), ("Ocurrencia",)), "count", read_only=True,
-           idiom=Idiom("len({owner})")),
+           type="int", idiom=Idiom("len({owner})")),
     Member("method", names("Add", "Ajoute", "Agregar"), "add", idiom=Idiom("{owner}.append({0})")),
     Member("method", names("DeleteAll", "SupprimeTout", "EliminarTodo"), "clear", idiom=Idiom("{owner}.clear()")),
     Member("method", names("Delete", "Supprime", "Eliminar"), "delete"),

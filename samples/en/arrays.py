@@ -5,7 +5,7 @@ Run it with: python arrays.py [--smtp capture|live|HOST:PORT] [--outbox DIR] [--
 
 import sys
 
-from wlinterp.pyrt import Program, sem
+from wlinterp.pyrt import Program
 
 wl = Program("arrays.wl")
 
@@ -39,7 +39,7 @@ def main() -> None:
     # ArrayDeleteAll empties an array
     wl.ArrayDeleteAll(Recipients)
     wl.Trace("After ArrayDeleteAll:", len(Recipients))
-    if sem.equals(Recipients.count, 0):
+    if Recipients.count == 0:
         wl.Info("Nobody to write to")
 
 

@@ -5,7 +5,7 @@ Run it with: python arrays.py [--smtp capture|live|HOST:PORT] [--outbox DIR] [--
 
 import sys
 
-from wlinterp.pyrt import Program, sem
+from wlinterp.pyrt import Program
 
 wl = Program("arrays.wl")
 
@@ -41,7 +41,7 @@ def main() -> None:
     # ArregloEliminarTodo vacía un arreglo
     wl.ArrayDeleteAll(Destinatarios)
     wl.Trace("Tras ArregloEliminarTodo:", len(Destinatarios))
-    if sem.equals(Destinatarios.count, 0):
+    if Destinatarios.count == 0:
         wl.Info("No hay nadie a quien escribir")
 
 

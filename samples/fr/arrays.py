@@ -5,7 +5,7 @@ Run it with: python arrays.py [--smtp capture|live|HOST:PORT] [--outbox DIR] [--
 
 import sys
 
-from wlinterp.pyrt import Program, sem
+from wlinterp.pyrt import Program
 
 wl = Program("arrays.wl")
 
@@ -41,7 +41,7 @@ def main() -> None:
     # TableauSupprimeTout vide un tableau
     wl.ArrayDeleteAll(Destinataires)
     wl.Trace("Après TableauSupprimeTout :", len(Destinataires))
-    if sem.equals(Destinataires.count, 0):
+    if Destinataires.count == 0:
         wl.Info("Personne à qui écrire")
 
 
