@@ -134,6 +134,10 @@ REGRESSIONS = {
     # a parameter by reference sees its variable change when the procedure hands that variable to one that writes it
     "variable changed through another procedure's parameter":
         'Text is string = "a"\nShow(Text)\nPROCEDURE Show(b)\nAppend(Text)\nTrace(b)\nPROCEDURE Append(s is string)\ns += "x"\n',
+    # a parameter that stands for a global through another parameter sees the global change
+    "global changed behind two parameters":
+        'Flag is string = "a"\nOuter(Flag)\nPROCEDURE Outer(Arg is string)\nInner(Arg)\n'
+        'PROCEDURE Inner(Txt is string)\nFlag = "0"\nTrace(Txt)\n',
     # ... and a procedure whose loop over it went through nothing reads it empty
     "procedure reads the main code's loop variable after an empty loop":
         "Trace(Last())\nFOR EACH Value OF [7]\nEND\nPROCEDURE Last()\nEmpty is array of int\nFOR EACH Value OF Empty\nEND\n"

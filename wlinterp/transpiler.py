@@ -150,6 +150,7 @@ class _Analysis:
         # by function: the variables of other functions (ids of Symbols) it or its callees may rebind
         self.reach: dict[int, set[int]] = {}
         self._sizes: dict[int, int | None] = {}
+        self._standing: dict[int, set[int]] = {}  # see _stands_for
 
     # ------------------------------------------------------------------ building
 
@@ -570,7 +571,7 @@ class _Analysis:
             if symbol is None or not self.shares(param, symbol):
                 continue
             by_symbol.setdefault(id(symbol), []).append(param)
-            if not param.written_param and id(symbol) in rebound:
+            if not param.written_param and ({id(symbol)} | self._stands_for(symbol)) & rebound:
                 param.written_param = marked = True
         for params in by_symbol.values():
             if len(params) > 1 and any(p.written_param for p in params):
@@ -578,6 +579,34 @@ class _Analysis:
                     if not param.written_param:
                         param.written_param = marked = True
         return marked
+
+    def _stands_for(self, symbol: Symbol) -> set[int]:
+        """The variables (Symbol ids) a parameter may be, through the calls that share one with it, at any depth."""
+        if not self._standing:
+            self._standing = self._standing_all()
+        return self._standing.get(id(symbol), set())
+
+    def _standing_all(self) -> dict[int, set[int]]:
+        direct: dict[int, set[int]] = {}  # parameter -> the variables calls share with it (their ids)
+        for _caller, call, callee in self.by_ref_args:
+            for param, arg in zip(self._params(callee), call.args):
+                if param is None or param.local or not isinstance(arg, n.Name):
+                    continue
+                passed = self.resolved.get(id(arg))
+                if passed is not None and self.shares(param, passed):
+                    direct.setdefault(id(param), set()).add(id(passed))
+        standing = {key: set(found) for key, found in direct.items()}
+        changed = True
+        while changed:  # a fixpoint: calls may go round in cycles
+            changed = False
+            for key, sources in direct.items():
+                for source in sources:
+                    extra = standing.get(source, set()) - standing[key]
+                    if extra:
+                        standing[key] |= extra
+                        changed = True
+        standing[0] = set()  # computed, even when nothing stands for anything
+        return standing
 
     @staticmethod
     def shares(param: Symbol, argument: Symbol) -> bool:
