@@ -673,7 +673,8 @@ class ProgramGenerator:
         body += self._statements(scope, indent + 1, self.r.integer(1, 3))
         scope.loops -= 1
         scope.blocks.pop()
-        if natural and any(_writes(line, name) for line in body):
+        # a variable the loop did not bring into being may be written under another name (a parameter by reference)
+        if natural and (new_var is None or any(_writes(line, name) for line in body)):
             body = self._guard(indent + 1) + body
         lines += body
         lines.append(f"{pad}END")
@@ -1135,7 +1136,7 @@ class ProgramGenerator:
 def _writes(line: str, name: str) -> bool:
     """Whether a generated line may write the loop variable ``name`` (then its loop needs a guard): it assigns it or calls a procedure."""
     spellings = f"({re.escape(name)}|{re.escape(_fold(name))})"
-    if re.search(rf"(?i)(?<![\w\"]){spellings}\s*(\+\+|--|\+=|-=|\*=|=(?!=))", line):
+    if re.search(rf"(?i)(?<![\w\"]){spellings}(\[\[[^\]]*\]\])?\s*(\+\+|--|\+=|-=|\*=|=(?!=))", line):
         return True
     if re.match(rf"(?i)\s*FOR\b.*\b{spellings}\b", line):
         return True  # an inner FOR or FOR EACH that drives it

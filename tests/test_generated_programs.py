@@ -142,6 +142,9 @@ REGRESSIONS = {
     "procedure reads the main code's loop variable after an empty loop":
         "Trace(Last())\nFOR EACH Value OF [7]\nEND\nPROCEDURE Last()\nEmpty is array of int\nFOR EACH Value OF Empty\nEND\n"
         "RESULT Value\n",
+    # a let variable keeps the type of its first value, also once it holds a whole number
+    "let real counted in a FOR": "let R = 0.5\nFOR R = 2 TO 5 STEP 1.5\nEND\nTrace(R)\n",
+    "let of a type known when it runs": "let V = Half(5)\nV = 2\nV += 1.5\nTrace(V)\nPROCEDURE Half(n)\nRESULT n / 2\n",
     # an integer too large for a real compared with a real
     "huge integer against a real": 'Big is string = Repeat("9", 400)\nTrace(Val(Big) = 2.5, Val(Big) > 2.5)\n',
 }

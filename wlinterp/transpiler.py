@@ -260,6 +260,9 @@ class _Analysis:
             self._expr(stmt.value, fn)
             symbol = self._declare(stmt.name, "let", fn)
             symbol.let_type = self.static_type(stmt.value, fn)
+            if symbol.let_type is None:
+                # its type is known when it runs: a Ref keeps it (2.5 then 2 is still a real, which 2 alone does not say)
+                symbol.boxed = True
         elif isinstance(stmt, n.Assign):
             self._expr(stmt.value, fn)
             self._target(stmt.target, fn, reads=stmt.op != "=")
@@ -1195,6 +1198,8 @@ class _Writer:
         if symbol.kind == "let":
             if symbol.let_type is not None and self._static(expr) == symbol.let_type:
                 return value
+            if symbol.let_type in sem.CONVERSIONS:
+                return self._convert_code(symbol.let_type, value)
             return f"wl.like({symbol.py}, {value})"
         spec = self._store_spec(symbol)
         if spec is None:
