@@ -142,6 +142,17 @@ _NO_VALUE = object()  # no value computed in advance
 _BOOLEAN_NODES = (n.Compare, n.Logical, n.Not)
 
 
+def _internal_keys(program: n.Program) -> set[str]:
+    """The names of every internal procedure of the program, at any depth."""
+    keys: set[str] = set()
+    pending = [program.body, *(procedure.body for procedure in program.procedures)]
+    while pending:
+        for procedure in n.internal_procedures(pending.pop()):
+            keys.add(ident_key(procedure.name))
+            pending.append(procedure.body)
+    return keys
+
+
 def _loop_keys(block: n.Block) -> set[str]:
     """The variables the loops of this code set (its own loops, not those of the procedures in it)."""
     keys: set[str] = set()
@@ -206,6 +217,7 @@ class Interpreter:
         self._plans: dict[int, _Plan] = {}
         self._keep: list[Any] = []  # the blocks compiled, so that their ids stay theirs
         self._main_loop_keys = _loop_keys(program.body)
+        self._internal_keys = _internal_keys(program)
 
     # ------------------------------------------------------------------ running
 
@@ -1031,8 +1043,12 @@ class Interpreter:
         name, span, callee_span = callee.name, expr.span, callee.span
         interpreter = self
 
+        # no internal procedure has this name anywhere: the procedure it calls is known now, wherever it is called from
+        static = key not in self._internal_keys
+        known = self.procedures.get(key)
+
         def call(frame: Frame) -> Any:
-            procedure = interpreter._procedure(key, frame)
+            procedure = known if static else interpreter._procedure(key, frame)
             if procedure is not None:
                 return interpreter.call_procedure(procedure, args, frame, span)
             if entry is not None:
