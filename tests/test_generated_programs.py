@@ -187,3 +187,50 @@ def test_the_in_range_fast_path_is_taken_only_where_proven():
 @pytest.mark.parametrize("name", sorted(REGRESSIONS))
 def test_programs_the_generator_found_run_the_same_with_both_engines(name: str, outbox: Path):
     check(REGRESSIONS[name], outbox)
+
+
+def test_the_transpilations_of_these_programs_pass_ruff(tmp_path: Path):
+    """The corners above (references, aliases, lists read straight, bounds) still give Python that ruff accepts."""
+    import subprocess
+
+    import wlinterp
+
+    from .test_transpiler import _ruff
+
+    files = []
+    for number, text in enumerate(sorted({**REGRESSIONS, **IN_RANGE}.items())):
+        module = tmp_path / f"program_{number}.py"
+        module.write_text(wlinterp.transpile(text[1]), encoding="utf-8")
+        files.append(str(module))
+    checked = subprocess.run([*_ruff(), "check", "--isolated", "--no-cache", *files], capture_output=True, text=True,
+                             timeout=120)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    formatted = subprocess.run([*_ruff(), "format", "--isolated", "--no-cache", "--diff", *files], capture_output=True,
+                               text=True, timeout=120)
+    assert formatted.returncode == 0, formatted.stdout + formatted.stderr
+
+
+def test_the_transpilations_of_generated_programs_are_stable_under_ruff_format(tmp_path: Path):
+    """wlinterp lays out its Python as ruff format would, whatever the program (long calls, lambdas, globals)."""
+    import random
+    import subprocess
+
+    import wlinterp
+    from wlinterp.errors import CompileErrors
+
+    from .program_gen import RandomChooser, generate
+    from .test_transpiler import _ruff
+
+    files = []
+    for seed in range(120):
+        try:
+            text = wlinterp.transpile(generate(RandomChooser(random.Random(seed))))
+        except CompileErrors:
+            continue
+        module = tmp_path / f"generated_{seed}.py"
+        module.write_text(text, encoding="utf-8")
+        files.append(str(module))
+    assert len(files) >= 100
+    formatted = subprocess.run([*_ruff(), "format", "--isolated", "--no-cache", "--diff", *files], capture_output=True,
+                               text=True, timeout=300)
+    assert formatted.returncode == 0, formatted.stdout[-4000:] + formatted.stderr

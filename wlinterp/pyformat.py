@@ -502,6 +502,34 @@ def _tokenize(code: str) -> list[_Leaf]:
     return leaves
 
 
+def _lambda_bodies(leaves: list[_Leaf]) -> list[tuple[int, int]]:
+    """The body of each lambda (after its ``:``, up to the comma or bracket that ends it): ruff parenthesises one it splits."""
+    found = []
+    for index, leaf in enumerate(leaves):
+        if not (leaf.kind == tokenize.NAME and leaf.text == "lambda"):
+            continue
+        depth, colon = 0, None
+        for position in range(index + 1, len(leaves)):
+            item = leaves[position]
+            if item.kind == tokenize.OP and item.text in _OPENING:
+                depth += 1
+            elif item.kind == tokenize.OP and item.text in _CLOSING:
+                if depth == 0:
+                    if colon is not None:
+                        found.append((colon + 1, position))
+                    break
+                depth -= 1
+            elif depth == 0 and item.kind == tokenize.OP and item.text == ":" and colon is None:
+                colon = position
+            elif depth == 0 and item.kind == tokenize.OP and item.text == "," and colon is not None:
+                found.append((colon + 1, position))
+                break
+        else:
+            if colon is not None:
+                found.append((colon + 1, len(leaves)))
+    return found
+
+
 def _wrap_invisible(leaves: list[_Leaf]) -> list[_Leaf]:
     """Put invisible parentheses where black does: around an assignment's value, a return value, a condition, a for's target and iterable."""
     if not leaves:
@@ -525,9 +553,12 @@ def _wrap_invisible(leaves: list[_Leaf]) -> list[_Leaf]:
             elif depth == 0 and leaf.kind == tokenize.OP and leaf.text in _ASSIGNMENTS:
                 ranges.append((index + 1, len(leaves)))
                 break
-    for start, stop in reversed(ranges):
-        if stop <= start:
-            continue
+    ranges.extend(_lambda_bodies(leaves))
+    # by their first and last leaves: wrapping one range moves the positions of those around it
+    spans = [(leaves[start], leaves[stop - 1]) for start, stop in sorted(ranges, reverse=True) if stop > start]
+    for first_leaf, last_leaf in spans:
+        start = next(i for i, leaf in enumerate(leaves) if leaf is first_leaf)
+        stop = next(i for i, leaf in enumerate(leaves) if leaf is last_leaf) + 1
         inner = leaves[start:stop]
         if inner[0].text == "(" and inner[-1].opening is inner[0]:
             continue  # already in brackets of its own

@@ -20,7 +20,7 @@ from . import nodes as n
 from . import semantics as sem
 from .directives import compile_condition
 from .errors import Diagnostic, WLRuntimeError
-from .pyformat import PyFormatter, py_string
+from .pyformat import INDENT, LINE_LENGTH, PyFormatter, py_string
 from .pyrt import type_spec
 from .registry import REGISTRY, Builtin, Member, TypeInfo
 from .runtime import RunOptions
@@ -1001,7 +1001,7 @@ class _Writer:
         placeholders = {s.py for s in self.a.placeholders}
         globals_ = [g for g in globals_ if g not in placeholders]
         if globals_:
-            self.out.line(f"global {', '.join(globals_)}")
+            self._scope_names("global", globals_)
         nonlocals: set[str] = set()
         for key in fn.nonlocals_written:
             symbol = self.a.lookup_from_parent(fn, key) if hasattr(self.a, "lookup_from_parent") else None
@@ -1012,7 +1012,18 @@ class _Writer:
             if symbol is not None and not symbol.is_ref and not symbol.shared:
                 nonlocals.add(symbol.py)
         if nonlocals:
-            self.out.line(f"nonlocal {', '.join(sorted(nonlocals))}")
+            self._scope_names("nonlocal", sorted(nonlocals))
+
+    def _scope_names(self, keyword: str, names: list[str]) -> None:
+        """``global a, b …`` in as many statements as it takes to stay within the line length (ruff would use backslashes)."""
+        room = LINE_LENGTH - len(INDENT) * self.out.depth - len(keyword) - 1
+        line: list[str] = []
+        for name in names:
+            if line and len(", ".join([*line, name])) > room:
+                self.out.line(f"{keyword} {', '.join(line)}")
+                line = []
+            line.append(name)
+        self.out.line(f"{keyword} {', '.join(line)}")
 
     def _signature(self, fn: Function) -> str:
         assert fn.node is not None
@@ -1095,7 +1106,7 @@ class _Writer:
                 self.out.line(f"if {symbol.py} is DEFAULT:")
                 self.out.indent()
                 value = self._stored(self.expr(param.default), param.default, symbol)
-                self.out.line(f"{symbol.py} = {'Ref(' + value + self._spec_arg(symbol) + ')' if symbol.is_ref else value}")
+                self.out.statement(f"{symbol.py} = {'Ref(' + value + self._spec_arg(symbol) + ')' if symbol.is_ref else value}")
                 self.uses.add("Ref") if symbol.is_ref else None
                 self.out.dedent()
                 if boxed:
@@ -1539,6 +1550,8 @@ class _Writer:
         else:
             stop = f"{self.expr(stmt.stop, 11)} {'+' if step > 0 else '-'} 1"
         args = f"{start}, {stop}" if step == 1 else f"{start}, {stop}, {step}"
+        if step == 1 and _int_literal(stmt.start) == 0:
+            args = stop  # range(0, n) is range(n)
         self.header(f"for {var.py} in range({args}):", stmt)
         self._loops.append(None)
         self._body(stmt.body, stmt.span.end_line if stmt.span else None)
@@ -1766,9 +1779,9 @@ class _Writer:
         if op == "+" and left_type == "string":
             if right_type == "string":
                 return f"{left_code(left_expr, 10)} + {right_code(right_expr, 11)}", 10
-            self.uses.add("sem")
             if right_type == "int":  # an integer's text is Python's
                 return f"{left_code(left_expr, 10)} + str({right_code(right_expr)})", 10
+            self.uses.add("sem")
             return f"{left_code(left_expr, 10)} + sem.to_string({right_code(right_expr)})", 10
         if op == "%" and left_type == "int" and (_int_literal(right_expr) or 0) > 0:
             bounds = self._interval(left_expr)
