@@ -323,10 +323,14 @@ class Interpreter:
     def s_let(self, stmt: n.Let) -> Exec:
         value_of = self.expr(stmt.value)
         key = ident_key(stmt.name)
+        source = ident_key(stmt.value.name) if isinstance(stmt.value, n.Name) else None
 
         def let(frame: Frame) -> int:
             value = value_of(frame)
-            type_name = obj.inferred_type(value)
+            # let x = Total: the type Total was declared with (a real holding 5 is still a real), else the value's
+            cell = _find(frame, source) if source is not None else None
+            declared = cell.type_name if cell is not None and cell.type_name in sem.CONVERSIONS else ""
+            type_name = declared or obj.inferred_type(value)
             convert = obj.converter(n.TypeRef(type_name)) if type_name else None
             frame.vars[key] = Cell(value, convert, type_name=type_name or "")
             return GO

@@ -260,6 +260,11 @@ class _Analysis:
             self._expr(stmt.value, fn)
             symbol = self._declare(stmt.name, "let", fn)
             symbol.let_type = self.static_type(stmt.value, fn)
+            source = self.resolved.get(id(stmt.value)) if isinstance(stmt.value, n.Name) else None
+            if source is not None and source.cell_type in sem.CONVERSIONS:
+                symbol.let_type = source.cell_type  # let x = Total: the type Total was declared with, as the interpreter
+            elif symbol.let_type in ("real", "numeric", "currency"):
+                symbol.let_type = None  # a real that holds a whole number is stored as one: the interpreter then says int
             if symbol.let_type is None:
                 # its type is known when it runs: a Ref keeps it (2.5 then 2 is still a real, which 2 alone does not say)
                 symbol.boxed = True
