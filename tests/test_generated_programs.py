@@ -195,35 +195,27 @@ def test_programs_the_generator_found_run_the_same_with_both_engines(name: str, 
 
 def test_the_transpilations_of_these_programs_pass_ruff(tmp_path: Path):
     """The corners above (references, aliases, lists read straight, bounds) still give Python that ruff accepts."""
-    import subprocess
-
     import wlinterp
 
-    from .test_transpiler import _ruff
+    from .test_transpiler import ruff_accepts
 
     files = []
     for number, text in enumerate(sorted({**REGRESSIONS, **IN_RANGE}.items())):
         module = tmp_path / f"program_{number}.py"
         module.write_text(wlinterp.transpile(text[1]), encoding="utf-8")
         files.append(str(module))
-    checked = subprocess.run([*_ruff(), "check", "--isolated", "--no-cache", *files], capture_output=True, text=True,
-                             timeout=120)
-    assert checked.returncode == 0, checked.stdout + checked.stderr
-    formatted = subprocess.run([*_ruff(), "format", "--isolated", "--no-cache", "--diff", *files], capture_output=True,
-                               text=True, timeout=120)
-    assert formatted.returncode == 0, formatted.stdout + formatted.stderr
+    ruff_accepts(files)
 
 
 def test_the_transpilations_of_generated_programs_are_stable_under_ruff_format(tmp_path: Path):
     """wlinterp lays out its Python as ruff format would, whatever the program (long calls, lambdas, globals)."""
     import random
-    import subprocess
 
     import wlinterp
     from wlinterp.errors import CompileErrors
 
     from .program_gen import RandomChooser, generate
-    from .test_transpiler import _ruff
+    from .test_transpiler import ruff_accepts
 
     files = []
     for seed in range(120):
@@ -235,6 +227,4 @@ def test_the_transpilations_of_generated_programs_are_stable_under_ruff_format(t
         module.write_text(text, encoding="utf-8")
         files.append(str(module))
     assert len(files) >= 100
-    formatted = subprocess.run([*_ruff(), "format", "--isolated", "--no-cache", "--diff", *files], capture_output=True,
-                               text=True, timeout=300)
-    assert formatted.returncode == 0, formatted.stdout[-4000:] + formatted.stderr
+    ruff_accepts(files, check=False)

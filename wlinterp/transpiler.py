@@ -550,17 +550,7 @@ class _Analysis:
                     symbol = self.resolved.get(id(arg))
                     if symbol is not None and symbol.fn is not caller and self.shares(param, symbol):
                         direct[id(caller)].add(id(symbol))
-        reach = {key: set(found) for key, found in direct.items()}
-        changed = True
-        while changed:
-            changed = False
-            for key, callees in calls.items():
-                for callee in callees:
-                    extra = reach.get(callee, set()) - reach[key]
-                    if extra:
-                        reach[key] |= extra
-                        changed = True
-        return reach
+        return _closure(direct, calls)
 
     def _aliases_change(self, call: n.Call, callee: Function, rebound: set[int]) -> bool:
         """Parameters that must share the caller's variable through a Ref although the procedure never writes them.
@@ -603,16 +593,7 @@ class _Analysis:
                 passed = self.resolved.get(id(arg))
                 if passed is not None and self.shares(param, passed):
                     direct.setdefault(id(param), set()).add(id(passed))
-        standing = {key: set(found) for key, found in direct.items()}
-        changed = True
-        while changed:  # a fixpoint: calls may go round in cycles
-            changed = False
-            for key, sources in direct.items():
-                for source in sources:
-                    extra = standing.get(source, set()) - standing[key]
-                    if extra:
-                        standing[key] |= extra
-                        changed = True
+        standing = _closure(direct, direct)  # what a parameter passed on stands for, it stands for too
         standing[0] = set()  # computed, even when nothing stands for anything
         return standing
 
@@ -2154,6 +2135,21 @@ class _Typed:
 
     def __init__(self, kind: str | None):
         self.kind = kind
+
+
+def _closure(found: dict[int, set[int]], links: dict[int, set[int]]) -> dict[int, set[int]]:
+    """Each key's set grown with the sets of the keys it links to, and theirs, until nothing changes (links may loop)."""
+    result = {key: set(items) for key, items in found.items()}
+    changed = True
+    while changed:
+        changed = False
+        for key, targets in links.items():
+            for target in targets:
+                extra = result.get(target, set()) - result.setdefault(key, set())
+                if extra:
+                    result[key] |= extra
+                    changed = True
+    return result
 
 
 def _untyped_reference(symbol: Symbol) -> bool:
