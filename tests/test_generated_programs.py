@@ -228,3 +228,45 @@ def test_the_transpilations_of_generated_programs_are_stable_under_ruff_format(t
         files.append(str(module))
     assert len(files) >= 100
     ruff_accepts(files, check=False)
+
+
+# ------------------------------------------------------------------------------ the in-range fast path, fuzzed
+
+from hypothesis import strategies as st  # noqa: E402
+
+
+@st.composite
+def indexed_arrays(draw: st.DrawFn) -> str:
+    """A fixed array indexed by FOR variables and by bounded parameters, near and past both of its ends."""
+    size = draw(st.integers(1, 6))
+    start, stop = draw(st.integers(-1, 8)), draw(st.integers(-1, 8))
+    step = draw(st.sampled_from(["", " STEP 2", " STEP -1", " STEP -2", " STEP Jump"]))
+    shift, read_shift = draw(st.integers(-2, 2)), draw(st.integers(-2, 2))
+    calls = draw(st.lists(st.integers(-2, 8), min_size=1, max_size=3))
+    value = draw(st.sampled_from(["i * 3", "i", '"7"', "i + 0.5"]))
+
+    def at(variable: str, offset: int) -> str:
+        return variable if offset == 0 else f"{variable} {'+' if offset > 0 else '-'} {abs(offset)}"
+
+    lines = [
+        f"T is array of {size} int",
+        "Jump is int = 1",
+        f"FOR i = {start} TO {stop}{step}",
+        f"\tT[{at('i', shift)}] = {value}",
+        f"\tTrace(i, T[{at('i', read_shift)}])",
+        "END",
+        *[f"Trace(Pick({call}))" for call in calls],
+        "",
+        "PROCEDURE Pick(p is int)",
+        f"U is array of {size} int",
+        f"U[{at('p', shift)}] = p * 2",
+        f"RESULT U[{at('p', read_shift)}] + p % 3",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, database=None, print_blob=False,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(text=indexed_arrays())
+def test_arrays_indexed_by_bounded_integers_run_the_same_with_both_engines(text: str, outbox: Path):
+    check(text, outbox)
