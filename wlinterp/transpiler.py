@@ -990,7 +990,7 @@ class _Writer:
             self._scope_names("global", globals_)
         nonlocals: set[str] = set()
         for key in fn.nonlocals_written:
-            symbol = self.a.lookup_from_parent(fn, key) if hasattr(self.a, "lookup_from_parent") else None
+            symbol: Symbol | None = None
             scope = fn.parent
             while scope is not None and symbol is None:
                 symbol = scope.symbols.get(key)
