@@ -825,6 +825,7 @@ class _Writer:
         self.uses: set[str] = set()
         self._temps = 0
         self._loops: list[str | None] = []  # per enclosing loop: the increment a CONTINUE must run first
+        self._loop_reads: dict[tuple[int, str], bool] = {}  # see _only_loop_reads
         self._bounds: dict[int, tuple[int, int]] = {}  # the range loop variables around, by Symbol id: their values
         self._names_taken: set[str] = set()
         self._name_symbols()
@@ -1505,11 +1506,14 @@ class _Writer:
 
     def _only_loop_reads(self, var: Symbol) -> bool:
         """Every read of the variable is inside a FOR over it, so the value a range leaves behind is never seen."""
-        body = self.fn.node.body if self.fn.node is not None else self.a.program.body
         key = ident_key(var.name)
-        if any(key in _names_read(inner.node.body) for inner in self.fn.internal if inner.node is not None):
-            return False
-        return _reads_outside_loops(body, key) == 0
+        known = self._loop_reads.get((id(self.fn), key))
+        if known is None:  # the same for every loop over it in this function: worked out once
+            body = self.fn.node.body if self.fn.node is not None else self.a.program.body
+            known = not any(key in _names_read(inner.node.body) for inner in self.fn.internal if inner.node is not None) \
+                and _reads_outside_loops(body, key) == 0
+            self._loop_reads[(id(self.fn), key)] = known
+        return known
 
     def _for_range(self, stmt: n.For, var: Symbol) -> None:
         step = _int_literal(stmt.step) if stmt.step is not None else 1
