@@ -473,14 +473,15 @@ def array_count(rt: Runtime, value: Any) -> int:
 
 
 @function(("ArrayAdd", "Add"), ("TableauAjoute", "Ajoute"), ("ArregloAgregar", "Agregar"),
-          idiom=Idiom("{0}.append({1})"))
+          idiom=Idiom("{0}.append({1})"), changes_argument=True)
 def array_add(rt: Runtime, array: Any, value: Any = None) -> int:
     """ArrayAdd(t [, v]): append (an empty element when v is omitted); returns the new element's index."""
     target = _array(array, "ArrayAdd")
     return target.add(target.make_default() if value is None else value)
 
 
-@function("ArrayDeleteAll", "TableauSupprimeTout", "ArregloEliminarTodo", idiom=Idiom("{0}.clear()"))
+@function("ArrayDeleteAll", "TableauSupprimeTout", "ArregloEliminarTodo", idiom=Idiom("{0}.clear()"),
+          changes_argument=True)
 def array_delete_all(rt: Runtime, array: Any) -> None:
     target = array if isinstance(array, (WLArray, WLAssociativeArray)) else _array(array, "ArrayDeleteAll")
     if isinstance(target, WLArray):
@@ -489,12 +490,12 @@ def array_delete_all(rt: Runtime, array: Any) -> None:
         target.entries.clear()
 
 
-@function("ArrayDelete", "TableauSupprime", "ArregloEliminar")
+@function("ArrayDelete", "TableauSupprime", "ArregloEliminar", changes_argument=True)
 def array_delete(rt: Runtime, array: Any, index: Any) -> None:
     _array(array, "ArrayDelete").delete(index)
 
 
-@function("ArrayInsert", "TableauInsère", "ArregloInsertar")
+@function("ArrayInsert", "TableauInsère", "ArregloInsertar", changes_argument=True)
 def array_insert(rt: Runtime, array: Any, index: Any, value: Any) -> None:
     _array(array, "ArrayInsert").insert(index, value)
 

@@ -83,6 +83,10 @@ class Builtin:
     python: tuple[str, tuple[str, ...]] | None = None
     # for the idiomatic transpilation: the plain Python a developer would write instead
     idiom: Idiom | None = None
+    # it changes the array it is given (ArrayAdd): the transpiler must not reorder it around reads of that array
+    changes_argument: bool = False
+    # for a variable: the type of the value it holds, when that is always one type (the legacy Email structure)
+    holds: str | None = None
     _arity: tuple[int, int] | None = field(default=None, repr=False)
 
     @property
@@ -207,23 +211,26 @@ class Registry:
     def function(
         self, en: str | Iterable[str], fr: str | Iterable[str] = (), es: str | Iterable[str] = (), *,
         can_fail: bool = False, python: tuple[str, tuple[str, ...]] | None = None, idiom: Idiom | None = None,
+        changes_argument: bool = False,
     ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        """Decorator: register ``fn(runtime, *args)`` as a WLanguage function (``python``, ``idiom``: see Builtin)."""
+        """Decorator: register ``fn(runtime, *args)`` as a WLanguage function (``python``, ``idiom``…: see Builtin)."""
 
         def register(fn: Callable[..., Any]) -> Callable[..., Any]:
-            self._add(Builtin("function", names(en, fr, es), impl=fn, can_fail=can_fail, python=python, idiom=idiom))
+            self._add(Builtin("function", names(en, fr, es), impl=fn, can_fail=can_fail, python=python, idiom=idiom,
+                              changes_argument=changes_argument))
             return fn
 
         return register
 
     def variable(
         self, en: str | Iterable[str], fr: str | Iterable[str] = (), es: str | Iterable[str] = (), *,
-        callable_variable: bool = False, idiom: Idiom | None = None,
+        callable_variable: bool = False, idiom: Idiom | None = None, holds: str | None = None,
     ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        """Decorator: register ``fn(runtime)`` as a read-only variable (``ErrorOccurred``)."""
+        """Decorator: register ``fn(runtime)`` as a read-only variable (``ErrorOccurred``); ``holds``: see Builtin."""
 
         def register(fn: Callable[..., Any]) -> Callable[..., Any]:
-            self._add(Builtin("variable", names(en, fr, es), impl=fn, callable_variable=callable_variable, idiom=idiom))
+            self._add(Builtin("variable", names(en, fr, es), impl=fn, callable_variable=callable_variable, idiom=idiom,
+                              holds=holds))
             return fn
 
         return register

@@ -36,8 +36,6 @@ _RESERVED = {"wl", "sem", "Ref", "DEFAULT", "Program", "main", "sys"}
 # ruff's default rules flag these as ambiguous names (E741)
 _AMBIGUOUS = {"l", "O", "I"}
 _PY_RETURN_TYPES = {"int": "int", "str": "string", "bool": "boolean"}
-# built-ins that change the array they are given
-_CHANGES_ARRAYS = {"ArrayAdd", "ArrayDelete", "ArrayDeleteAll", "ArrayInsert"}
 
 
 class TranspileError(Exception):
@@ -710,8 +708,8 @@ class _Analysis:
         if kind is None:
             if isinstance(expr, n.Name) and expr.name and self.lookup(expr.name, fn) is None:
                 entry = REGISTRY.lookup(expr.name)
-                if entry is not None and entry.kind == "variable" and ident_key(entry.name) == "email":
-                    return REGISTRY.type_info("Email")
+                if entry is not None and entry.kind == "variable" and entry.holds is not None:
+                    return REGISTRY.type_info(entry.holds)
             return None
         if kind.startswith("array of"):
             return REGISTRY.type_info("array")
@@ -1323,7 +1321,7 @@ class _Writer:
                 if not isinstance(node.callee, n.Name):
                     return True
                 entry = REGISTRY.lookup(node.callee.name)
-                if entry is None or entry.name in _CHANGES_ARRAYS:
+                if entry is None or entry.changes_argument:
                     return True
         return False
 
