@@ -390,7 +390,8 @@ REGISTRY.type(
 )
 
 
-@REGISTRY.variable("Email", "Email", "Email", idiom=Idiom("structure", ("legacy",), type="Email structure"), holds="Email")
+@REGISTRY.variable("Email", "Email", "Email", idiom=Idiom("structure", ("legacy",), type="Email structure"),
+                   holds="Email")
 def email_structure(rt: Any) -> EmailStructure:
     """The predeclared global Email structure of the legacy API, one per run."""
     structure = rt.state.get("email.structure")

@@ -213,7 +213,7 @@ class Registry:
         can_fail: bool = False, python: tuple[str, tuple[str, ...]] | None = None, idiom: Idiom | None = None,
         changes_argument: bool = False,
     ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        """Decorator: register ``fn(runtime, *args)`` as a WLanguage function (``python``, ``idiom``…: see Builtin)."""
+        """Decorator: register ``fn(runtime, *args)`` as a WLanguage function (the keywords: see Builtin)."""
 
         def register(fn: Callable[..., Any]) -> Callable[..., Any]:
             self._add(Builtin("function", names(en, fr, es), impl=fn, can_fail=can_fail, python=python, idiom=idiom,
