@@ -43,7 +43,6 @@ import json
 import os
 import pwd
 import shutil
-import signal
 import socket
 import ssl
 import subprocess
@@ -57,6 +56,8 @@ from pathlib import Path
 from typing import Any, Self
 
 import pytest
+
+from .mta_process import process_group, stop_group
 
 __all__ = [
     "ALICE",
@@ -85,8 +86,6 @@ REQUIRE_ENV = "WLINTERP_REQUIRE_DOVECOT"
 LOOPBACK = "127.0.0.1"
 START_TIMEOUT = 10.0
 MASTER_GRACE = 1.5
-KILL_TIMEOUT = 5.0
-LEFTOVER_GRACE = 1.0
 # where the auth process asks anvil for the per-IP failed-login penalty (relative to base_dir)
 ANVIL_PENALTY_SOCKET = "anvil-auth-penalty"
 SUPPORTED_VERSION = "2.3."
@@ -205,18 +204,6 @@ def _sleep_into_next_second() -> None:
     time.sleep(1.0 - time.time() % 1.0 + 0.01)
 
 
-def _process_group(pid: int) -> int | None:
-    """The process group of a live (non-zombie) process, or None."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return None
-    # the command name is in parentheses and may hold spaces: parse after the last ')'
-    fields = stat[stat.rindex(")") + 2:].split()
-    state, pgrp = fields[0], int(fields[2])
-    return None if state in ("Z", "X") else pgrp
-
-
 def _command_line(pid: int) -> str:
     try:
         return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
@@ -228,7 +215,7 @@ def _live_pids() -> Iterator[tuple[int, int]]:
     """(pid, process group) of every live process; zombies left to a non-reaping PID 1 do not count."""
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
-            pgrp = _process_group(int(entry.name))
+            pgrp = process_group(int(entry.name))
             if pgrp is not None:
                 yield int(entry.name), pgrp
 
@@ -684,41 +671,19 @@ service pop3-login {{
         process = self._process
         if process is None:
             return
-        group = process.pid  # start_new_session: the master leads a process group of its own
-        if process.poll() is None:
-            # SIGTERM to the master's group, as a service manager stops a service. Told alone,
-            # the master takes ~1 s; with its children told too, 0.01-0.1 s mostly, ~1 s at
-            # times, and now and then 6 s: it waits up to 5 s for a process it still counts
-            # as available (seen when stopping right after start). The data is disposable, so
-            # after MASTER_GRACE the group gets SIGKILL. The master is not reaped yet, so the
-            # group id cannot belong to anyone else.
-            os.killpg(group, signal.SIGTERM)
-            try:
-                process.wait(MASTER_GRACE)
-            except subprocess.TimeoutExpired:
-                self.killed = True
-                os.killpg(group, signal.SIGKILL)
-                process.wait(KILL_TIMEOUT)
-        # anything of ours still alive (recipe pitfall 7: a login process serving a connected
-        # client outlives the master): politely first, then not
-        self._signal_leftovers(group, signal.SIGTERM, LEFTOVER_GRACE)
-        self._signal_leftovers(group, signal.SIGKILL, KILL_TIMEOUT)
-        if leftovers := self._leftovers(group):
+        # Told alone, the master takes ~1 s; with its children told too, 0.01-0.1 s mostly, ~1 s at
+        # times, and now and then 6 s: it waits up to 5 s for a process it still counts as
+        # available (seen when stopping right after start). The data is disposable, so after
+        # MASTER_GRACE the group gets SIGKILL. A login process serving a connected client may
+        # outlive the master (recipe pitfall 7): stop_group sees to it.
+        killed, leftovers = stop_group(process, MASTER_GRACE, self._leftovers)
+        self.killed = self.killed or killed
+        if leftovers:
             raise DovecotError(f"processes {leftovers} of {self.name} survived SIGKILL")
 
     def _leftovers(self, group: int) -> list[int]:
         """Live processes still in the master's group that carry this instance's name (titles do)."""
         return [pid for pid in _group_members(group) if self.name in _command_line(pid)]
-
-    def _signal_leftovers(self, group: int, signum: int, timeout: float) -> None:
-        members = self._leftovers(group)
-        for pid in members:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signum)
-        deadline = time.monotonic() + timeout
-        while members and time.monotonic() < deadline:
-            time.sleep(0.02)
-            members = self._leftovers(group)
 
 
 @atexit.register

@@ -52,7 +52,6 @@ import itertools
 import os
 import re
 import shutil
-import signal
 import socket
 import ssl
 import subprocess
@@ -70,6 +69,7 @@ from .dovecot import (
     require_dovecot,
     write_self_signed_certificate,
 )
+from .mta_process import process_group, stop_group
 
 __all__ = [
     "ALICE",
@@ -109,8 +109,6 @@ SUPPORTED_VERSION = (3, 6)
 COMMAND_TIMEOUT = 30.0  # postfix check, postconf
 START_TIMEOUT = 10.0
 MASTER_GRACE = 3.0
-KILL_TIMEOUT = 5.0
-LEFTOVER_GRACE = 1.0
 DELIVERY_TIMEOUT = 10.0
 PORT_ATTEMPTS = 3
 # virtual(8) refuses to deliver as root (virtual_minimum_uid 100): the Maildirs belong to nobody
@@ -180,17 +178,6 @@ def require_postfix() -> str:
 # ------------------------------------------------------------------ processes
 
 
-def _process_group(pid: int) -> int | None:
-    """The process group of a live (non-zombie) process, or None."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return None
-    # the command name is in parentheses and may hold spaces: parse after the last ')'
-    fields = stat[stat.rindex(")") + 2:].split()
-    return None if fields[0] in ("Z", "X") else int(fields[2])
-
-
 def _environment_has(pid: int, entry: bytes) -> bool:
     try:
         return entry in Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
@@ -202,7 +189,7 @@ def _instance_pids(group: int, marker: bytes) -> list[int]:
     """Live processes in the master's process group that carry the instance's MAIL_CONFIG (a reused group id does not)."""
     pids = []
     for entry in Path("/proc").iterdir():
-        if entry.name.isdigit() and _process_group(int(entry.name)) == group and _environment_has(int(entry.name), marker):
+        if entry.name.isdigit() and process_group(int(entry.name)) == group and _environment_has(int(entry.name), marker):
             pids.append(int(entry.name))
     return pids
 
@@ -621,33 +608,12 @@ postlog   unix-dgram n  -       n       -       1       postlogd
         process = self._process
         if process is None:
             return
-        group = process.pid  # start_new_session: the master leads a process group of its own
-        if process.poll() is None:
-            # SIGTERM to the group: the master passes it on to its children too ("postfix
-            # abort"); the data is disposable, so no graceful "postfix stop" is needed. The
-            # master is not reaped yet, so the group id cannot belong to anyone else.
-            os.killpg(group, signal.SIGTERM)
-            try:
-                process.wait(MASTER_GRACE)
-            except subprocess.TimeoutExpired:
-                self.killed = True
-                os.killpg(group, signal.SIGKILL)
-                process.wait(KILL_TIMEOUT)
-        # a child busy with a client may outlive the master: politely first, then not
-        self._signal_leftovers(group, signal.SIGTERM, LEFTOVER_GRACE)
-        self._signal_leftovers(group, signal.SIGKILL, KILL_TIMEOUT)
-        if leftovers := _instance_pids(group, self._marker):
+        # SIGTERM to the group: the master passes it on to its children too ("postfix abort"); the
+        # data is disposable, so no graceful "postfix stop" is needed
+        killed, leftovers = stop_group(process, MASTER_GRACE, lambda group: _instance_pids(group, self._marker))
+        self.killed = self.killed or killed
+        if leftovers:
             raise PostfixError(f"processes {leftovers} of {self.name} survived SIGKILL")
-
-    def _signal_leftovers(self, group: int, signum: int, timeout: float) -> None:
-        members = _instance_pids(group, self._marker)
-        for pid in members:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signum)
-        deadline = time.monotonic() + timeout
-        while members and time.monotonic() < deadline:
-            time.sleep(0.02)
-            members = _instance_pids(group, self._marker)
 
 
 @atexit.register
