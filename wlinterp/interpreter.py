@@ -38,16 +38,19 @@ _PLAIN = {"int": int, "string": str, "boolean": bool}
 
 
 class Cell:
-    """A variable's storage; by-reference parameters share the caller's cell."""
+    """A variable's storage; by-reference parameters share the caller's cell.
 
-    __slots__ = ("constant", "convert", "plain", "type_name", "value")
+    Only the value lives in the instance: how the variable converts what it stores is a class
+    attribute of a subclass made once per kind of variable (``cell_class``), because building a
+    cell is the commonest thing a procedure call does and one slot is the cheapest to fill.
+    A bare ``Cell()`` is an untyped variant.
+    """
 
-    def __init__(self, value: Any, convert: Converter = None, constant: bool = False, type_name: str = ""):
-        self.value = value
-        self.convert = convert
-        self.constant = constant
-        self.type_name = type_name
-        self.plain = _PLAIN.get(type_name) if convert is not None else object
+    __slots__ = ("value",)
+    convert: Converter = None
+    constant = False
+    type_name = ""
+    plain: type | None = object  # a value of exactly this type is stored as it is; object: no value is
 
     def store(self, value: Any) -> None:
         if self.constant:
@@ -56,6 +59,38 @@ class Cell:
             self.value = value
         else:
             self.value = self.convert(value)
+
+
+_CELL_CLASSES: dict[tuple[Converter, str, bool], type[Cell]] = {}
+
+
+def cell_class(convert: Converter = None, type_name: str = "", constant: bool = False) -> type[Cell]:
+    """The Cell subclass for variables of one kind, made the first time that kind is met."""
+    key = (convert, type_name, constant)
+    found = _CELL_CLASSES.get(key)
+    if found is None:
+        attributes = {
+            "__slots__": (),
+            "convert": staticmethod(convert) if convert is not None else None,  # a function, not a method
+            "constant": constant,
+            "type_name": type_name,
+            "plain": _PLAIN.get(type_name) if convert is not None else object,
+        }
+        found = _CELL_CLASSES[key] = type("Cell", (Cell,), attributes)
+    return found
+
+
+def new_cell(value: Any, convert: Converter = None, constant: bool = False, type_name: str = "") -> Cell:
+    """A cell holding ``value`` as it is (no conversion: callers convert first when they must)."""
+    cell = cell_class(convert, type_name, constant)()
+    cell.value = value
+    return cell
+
+
+def _variant(value: Any) -> Cell:
+    cell = Cell()
+    cell.value = value
+    return cell
 
 
 class _ElementRef:
@@ -99,41 +134,62 @@ class _Argument:
 class _Binding:
     """How one parameter of a procedure receives its argument, worked out once."""
 
-    __slots__ = ("convert", "default", "key", "param", "type_name", "untyped")
+    __slots__ = ("convert", "default", "key", "kind", "local", "param", "type_name", "untyped")
 
-    def __init__(self, interpreter: Interpreter, param: n.Param):
+    def __init__(self, param: n.Param):
         self.param = param
         self.key = ident_key(param.name)
         self.convert = obj.converter(param.type)
         self.type_name = param.type.name if param.type is not None else ""
+        self.kind = cell_class(self.convert, self.type_name)
         self.untyped = param.type is None
-        self.default = interpreter.expr(param.default) if param.default is not None else None
+        self.local = param.local
+        self.default: Eval | None = None  # compiled with the body, at the first call
 
 
 class _Plan:
-    """A procedure ready to call: its compiled body, its internal procedures and its parameters."""
+    """A procedure ready to call: its compiled body, its internal procedures and its parameters.
 
-    __slots__ = ("body", "internal", "params", "variadic")
+    The body (and the parameters' defaults) are compiled at the first call (``Interpreter._ready``),
+    so that a call site can hold the plan of a procedure whose body is still being compiled.
+    """
+
+    __slots__ = ("body", "internal", "params", "procedure", "variadic")
 
     def __init__(self, interpreter: Interpreter, procedure: n.Procedure):
+        self.procedure = procedure
         self.internal = interpreter._internal_procedures(procedure)
-        self.params = [_Binding(interpreter, p) for p in procedure.params if not p.variadic]
+        self.params = [_Binding(p) for p in procedure.params if not p.variadic]
         self.variadic = any(p.variadic for p in procedure.params)
-        self.body = interpreter.block(procedure.body)
+        self.body: Exec | None = None
 
 
 class Frame:
-    """One procedure call's variables and internal procedures; ``parent`` leads to the globals."""
+    """One procedure call's variables and internal procedures; ``parent`` leads to the globals.
+
+    No ``__init__``: a call fills the slots itself (``new_frame``), which costs a third of a
+    Python-level constructor, and a procedure call makes one frame.
+    """
 
     __slots__ = ("declare_global", "parameters", "parent", "procedures", "result", "vars")
 
-    def __init__(self, parent: Frame | None = None, procedures: dict[str, n.Procedure] | None = None):
-        self.vars: dict[str, Any] = {}
-        self.parent = parent
-        self.procedures: dict[str, n.Procedure] = procedures if procedures is not None else {}
-        self.declare_global = False
-        self.parameters: WLArray | None = None
-        self.result: Any = None
+    vars: dict[str, Any]
+    parent: Frame | None
+    procedures: dict[str, n.Procedure]
+    declare_global: bool
+    parameters: WLArray | None
+    result: Any
+
+
+def new_frame(parent: Frame | None = None, procedures: dict[str, n.Procedure] | None = None) -> Frame:
+    frame = Frame()
+    frame.vars = {}
+    frame.parent = parent
+    frame.procedures = procedures if procedures is not None else {}
+    frame.declare_global = False
+    frame.parameters = None
+    frame.result = None
+    return frame
 
 
 _NO_VALUE = object()  # no value computed in advance
@@ -209,7 +265,7 @@ class Interpreter:
         self.program = program
         self.rt = runtime
         self.lenient = lenient
-        self.globals = Frame(procedures={ident_key(p.name): p for p in n.internal_procedures(program.body)})
+        self.globals = new_frame(procedures={ident_key(p.name): p for p in n.internal_procedures(program.body)})
         self.procedures: dict[str, n.Procedure] = {ident_key(p.name): p for p in program.procedures}
         self.trace_hook: Callable[[n.Node, Frame], None] | None = None
         self._internal_cache: dict[int, dict[str, n.Procedure]] = {}
@@ -223,7 +279,7 @@ class Interpreter:
 
     def define(self, name: str, value: Any) -> None:
         """A value from ``--define``: a global that the program may not have declared."""
-        self.globals.vars[ident_key(name)] = Cell(value)
+        self.globals.vars[ident_key(name)] = _variant(value)
 
     def run(self) -> None:
         """Run the top-level code; a RETURN there ends the program normally."""
@@ -238,6 +294,15 @@ class Interpreter:
         if found is not None:
             return found
         steps = [(self.statement(stmt), stmt) for stmt in block if not isinstance(stmt, n.Procedure)]
+        if len(steps) == 1:
+            run = self._single_step(*steps[0])
+        else:
+            run = self._steps(steps)
+        self._blocks[id(block)] = run
+        self._keep.append(block)
+        return run
+
+    def _steps(self, steps: list[tuple[Exec, n.Node]]) -> Exec:
         interpreter = self
 
         def run(frame: Frame) -> int:
@@ -255,9 +320,24 @@ class Interpreter:
                     return code
             return GO
 
-        self._blocks[id(block)] = run
-        self._keep.append(block)
         return run
+
+    def _single_step(self, step: Exec, stmt: n.Node) -> Exec:
+        """A block of one statement (a loop's or an IF's body, often): no loop around it."""
+        interpreter = self
+
+        def run_one(frame: Frame) -> int:
+            hook = interpreter.trace_hook
+            if hook is not None:
+                hook(stmt, frame)
+            try:
+                return step(frame)
+            except WLRuntimeError as error:
+                if error.span is None:
+                    error.span = stmt.span
+                raise
+
+        return run_one
 
     # ------------------------------------------------------------------ variables
 
@@ -266,7 +346,7 @@ class Interpreter:
 
     def _variant_cell(self, key: str) -> Cell:
         """Lenient mode: an undeclared name is an empty variant, created where it is first met."""
-        cell = Cell(None)
+        cell = _variant(None)
         self.globals.vars[key] = cell
         return cell
 
@@ -299,17 +379,19 @@ class Interpreter:
         convert = self.converter(stmt.type)
         init = self.expr(stmt.init) if stmt.init is not None else None
         keys = [ident_key(name) for name in stmt.names]
-        type_name = stmt.type.name
+        kind = cell_class(convert, stmt.type.name)
         by_reference = stmt.by_reference
         interpreter = self
         fresh = self._immutable_fresh(stmt.type)
+        if init is not None and len(keys) == 1 and fresh is not _NO_VALUE and not by_reference:
+            return self._declare_one(keys[0], kind, init)
 
         def declare(frame: Frame) -> int:
             target = interpreter.globals if frame.declare_global else frame
             value = init(frame) if init is not None else None
             for key in keys:
-                start = interpreter.new_value(stmt.type) if fresh is _NO_VALUE else fresh
-                cell = Cell(start, convert, type_name=type_name)
+                cell = kind()
+                cell.value = interpreter.new_value(stmt.type) if fresh is _NO_VALUE else fresh
                 if init is not None:
                     if by_reference:
                         cell.value = value
@@ -319,6 +401,21 @@ class Interpreter:
             return GO
 
         return declare
+
+    def _declare_one(self, key: str, kind: type[Cell], init: Eval) -> Exec:
+        """``x is int = expr``, the commonest declaration: Cell.store inlined (a fresh cell is never a constant)."""
+        convert, plain = kind.convert, kind.plain
+        interpreter = self
+
+        def declare_one(frame: Frame) -> int:
+            target = interpreter.globals if frame.declare_global else frame
+            value = init(frame)
+            cell = kind()
+            cell.value = value if type(value) is plain or convert is None else convert(value)
+            target.vars[key] = cell
+            return GO
+
+        return declare_one
 
     def s_let(self, stmt: n.Let) -> Exec:
         value_of = self.expr(stmt.value)
@@ -332,7 +429,7 @@ class Interpreter:
             declared = cell.type_name if cell is not None and cell.type_name in sem.CONVERSIONS else ""
             type_name = declared or obj.inferred_type(value)
             convert = obj.converter(n.TypeRef(type_name)) if type_name else None
-            frame.vars[key] = Cell(value, convert, type_name=type_name or "")
+            frame.vars[key] = new_cell(value, convert, type_name=type_name or "")
             return GO
 
         return let
@@ -360,6 +457,7 @@ class Interpreter:
 
             return assign_name
         if stmt.op == "=":
+
             def assign(frame: Frame) -> int:
                 write(frame, value_of(frame))
                 return GO
@@ -454,8 +552,9 @@ class Interpreter:
             return lambda frame, subject: sem.equals(subject, value_of(frame))
         if case.kind == "range":
             high_of = self.expr(case.high)  # type: ignore[arg-type]
-            return lambda frame, subject: (sem.compare(">=", subject, value_of(frame))
-                                           and sem.compare("<=", subject, high_of(frame)))
+            return lambda frame, subject: (
+                sem.compare(">=", subject, value_of(frame)) and sem.compare("<=", subject, high_of(frame))
+            )
         op = case.op
         return lambda frame, subject: sem.compare(op, subject, value_of(frame))
 
@@ -467,7 +566,7 @@ class Interpreter:
             # a loop variable the main code brings into being is the main code's, whichever loop sets it first:
             # a procedure that loops over it before the main code's loop ran sets the same variable
             home = self.globals if key in self._main_loop_keys else frame
-            cell = home.vars[key] = Cell(None)
+            cell = home.vars[key] = _variant(None)
         return cell
 
     def s_for(self, stmt: n.For) -> Exec:
@@ -552,7 +651,9 @@ class Interpreter:
 
         def for_each_string(frame: Frame) -> int:
             pieces = obj.string_pieces(source_of(frame), separator_of(frame))
-            return interpreter._iterate([(piece,) for piece in pieces], [interpreter._loop_cell(key, frame)], body, frame)
+            return interpreter._iterate(
+                [(piece,) for piece in pieces], [interpreter._loop_cell(key, frame)], body, frame
+            )
 
         return for_each_string
 
@@ -621,7 +722,9 @@ class Interpreter:
             try:
                 code = body(frame)
             except RecursionError:
-                interpreter.rt.current_exception = WLRuntimeError("stack overflow: too many nested procedure calls", stmt.span)
+                interpreter.rt.current_exception = WLRuntimeError(
+                    "stack overflow: too many nested procedure calls", stmt.span
+                )
                 return handler(frame)
             except WLRuntimeError as error:
                 interpreter.rt.current_exception = error
@@ -637,7 +740,7 @@ class Interpreter:
 
         def constants_(frame: Frame) -> int:
             for key, value_of in constants:
-                frame.vars[key] = Cell(value_of(frame), constant=True)
+                frame.vars[key] = new_cell(value_of(frame), constant=True)
             return GO
 
         return constants_
@@ -762,7 +865,9 @@ class Interpreter:
         span = expr.span
 
         def default(frame: Frame) -> Any:
-            raise WLRuntimeError("'*' keeps a parameter's default value and is only allowed as an argument of a procedure", span)
+            raise WLRuntimeError(
+                "'*' keeps a parameter's default value and is only allowed as an argument of a procedure", span
+            )
 
         return default
 
@@ -813,6 +918,7 @@ class Interpreter:
 
         # two integers add, subtract and multiply as in Python: semantics gives the same result
         if op == "+":
+
             def add(frame: Frame) -> Any:
                 left = left_of(frame)
                 right = right_of(frame)
@@ -822,6 +928,7 @@ class Interpreter:
 
             return add
         if op == "-":
+
             def subtract(frame: Frame) -> Any:
                 left = left_of(frame)
                 right = right_of(frame)
@@ -831,6 +938,7 @@ class Interpreter:
 
             return subtract
         if op == "*":
+
             def multiply(frame: Frame) -> Any:
                 left = left_of(frame)
                 right = right_of(frame)
@@ -858,6 +966,7 @@ class Interpreter:
         if op == "OR_SC":
             return lambda frame: left(frame) or right(frame)
         if op == "AND":
+
             def and_(frame: Frame) -> bool:
                 first = left(frame)
                 second = right(frame)  # AND and OR evaluate both sides (D-LOGIC)
@@ -1025,10 +1134,14 @@ class Interpreter:
         callee = expr.callee
         span = expr.span
         if isinstance(callee, n.Name):
+            fast = self._direct_call(callee, expr)
+            if fast is not None:
+                return fast  # it adds the call's position to errors itself
             call = self._name_call(callee, expr)
         elif isinstance(callee, n.Member):
             call = self._method_call(callee, expr)
         else:
+
             def call(frame: Frame) -> Any:
                 raise WLRuntimeError("only procedures, functions and methods can be called", span)
 
@@ -1039,6 +1152,124 @@ class Interpreter:
                 raise _with_span(error, span) from None
 
         return guarded
+
+    def _direct_call(self, callee: n.Name, expr: n.Call) -> Eval | None:
+        """A call whose target is known where it is compiled, run without looking it up; None for the others.
+
+        That is a call no internal procedure can shadow, of a procedure of the program with exactly
+        one argument per parameter (no ``*``, no variadic list), or of a built-in function.
+        """
+        key = ident_key(callee.name)
+        if key in self._internal_keys:
+            return None
+        procedure = self.procedures.get(key)
+        if procedure is not None:
+            plan = self._plan(procedure)
+            if plan.variadic or len(plan.params) != len(expr.args):
+                return None
+            if any(isinstance(arg, n.DefaultArg) for arg in expr.args):
+                return None
+            binders = [(binding.key, self._binder(binding, arg)) for binding, arg in zip(plan.params, expr.args)]
+            return self._procedure_call(plan, binders, expr.span)
+        entry = REGISTRY.lookup(callee.name)
+        if entry is not None and entry.kind == "function":
+            return self._builtin_call(entry, [self.expr(arg) for arg in expr.args], expr.span)
+        return None
+
+    def _procedure_call(
+        self, plan: _Plan, binders: list[tuple[str, Callable[[Frame], Any]]], span: Span | None
+    ) -> Eval:
+        """What call_procedure does for a plan known in advance, with the frame built in place."""
+        interpreter = self
+        globals_ = self.globals
+        internal = plan.internal
+        name = plan.procedure.name
+
+        def procedure_call(frame: Frame) -> Any:
+            body = plan.body or interpreter._ready(plan)
+            callee = Frame()
+            callee.vars = variables = {}
+            callee.parent = globals_
+            callee.procedures = internal
+            callee.declare_global = False
+            callee.parameters = None
+            callee.result = None
+            try:
+                for key, bind in binders:
+                    variables[key] = bind(frame)
+                try:
+                    body(callee)
+                except RecursionError:
+                    raise WLRuntimeError(
+                        f"stack overflow: '{name}' was called too many times without returning", span
+                    ) from None
+            except WLRuntimeError as error:
+                raise _with_span(error, span) from None
+            return callee.result
+
+        return procedure_call
+
+    def _binder(self, binding: _Binding, node: n.Expr) -> Callable[[Frame], Any]:
+        """How one argument becomes the cell of its parameter (``_bind`` for an argument that is not ``*``)."""
+        if not binding.local and isinstance(node, n.Name):
+            return self._reference_binder(binding, node)
+        if not binding.local and isinstance(node, n.Index):
+            argument = self.argument(node)
+            interpreter = self
+            return lambda caller: interpreter._bind(binding, argument, caller, caller)
+        value_of = self.expr(node)
+        kind, local = binding.kind, binding.local
+        convert, plain = kind.convert, kind.plain
+
+        def by_value(caller: Frame) -> Any:
+            value = value_of(caller)
+            if local:
+                value = obj.copied(value)
+            cell = kind()
+            cell.value = value if type(value) is plain or convert is None else convert(value)
+            return cell
+
+        return by_value
+
+    def _reference_binder(self, binding: _Binding, node: n.Name) -> Callable[[Frame], Any]:
+        """A variable passed to a parameter that is not LOCAL: its own cell when the types agree, else a converted copy."""
+        value_of = self.expr(node)
+        key = ident_key(node.name)
+        kind, untyped, type_name = binding.kind, binding.untyped, binding.type_name
+        convert, plain = kind.convert, kind.plain
+
+        def by_reference(caller: Frame) -> Any:
+            scope: Frame | None = caller
+            while scope is not None:
+                shared = scope.vars.get(key)
+                if shared is not None:
+                    if untyped or shared.type_name == type_name:
+                        return shared
+                    value = shared.value
+                    break
+                scope = scope.parent
+            else:
+                value = value_of(caller)  # not a variable: the name's own error, or a lenient variant
+            cell = kind()
+            cell.value = value if type(value) is plain or convert is None else convert(value)
+            return cell
+
+        return by_reference
+
+    def _builtin_call(self, entry: Builtin, values: list[Eval], span: Span | None) -> Eval:
+        """A built-in function called by its name: obj.call_builtin, with what it asks of the entry decided here."""
+        impl, can_fail, rt = entry.impl, entry.can_fail, self.rt
+
+        def builtin_call(frame: Frame) -> Any:
+            try:
+                args = [value(frame) for value in values]
+                if can_fail:
+                    rt.clear_error()
+                return impl(rt, *args)  # type: ignore[misc]
+            except WLRuntimeError as error:
+                raise _with_span(error, span) from None
+
+        return builtin_call
 
     def _name_call(self, callee: n.Name, expr: n.Call) -> Eval:
         key = ident_key(callee.name)
@@ -1113,19 +1344,29 @@ class Interpreter:
             found = self._plans[id(procedure)] = _Plan(self, procedure)
         return found
 
+    def _ready(self, plan: _Plan) -> Exec:
+        """The plan's body, compiled now if this is the first call."""
+        if plan.body is None:
+            params = [p for p in plan.procedure.params if not p.variadic]
+            for binding, param in zip(plan.params, params):
+                binding.default = self.expr(param.default) if param.default is not None else None
+            plan.body = self.block(plan.procedure.body)
+        return plan.body
+
     def call_procedure(self, procedure: n.Procedure, args: list[_Argument], frame: Frame, span: Span | None) -> Any:
         plan = self._plan(procedure)
-        callee = Frame(frame if procedure.internal else self.globals, plan.internal)
+        body = plan.body or self._ready(plan)
+        callee = new_frame(frame if procedure.internal else self.globals, plan.internal)
         variables = callee.vars
         count = len(args)
         for position, binding in enumerate(plan.params):
             variables[binding.key] = self._bind(binding, args[position] if position < count else None, frame, callee)
         if plan.variadic:
-            extra = [arg.value(frame) for arg in args[len(plan.params):]]
+            extra = [arg.value(frame) for arg in args[len(plan.params) :]]
             if extra:
                 callee.parameters = WLArray([arg.value(frame) for arg in args])
         try:
-            plan.body(callee)
+            body(callee)
         except RecursionError:
             raise WLRuntimeError(
                 f"stack overflow: '{procedure.name}' was called too many times without returning", span
@@ -1136,8 +1377,11 @@ class Interpreter:
         param = binding.param
         if arg is None or arg.default:
             if binding.default is None:
-                raise WLRuntimeError(f"parameter '{param.name}' has no value and no default", arg.node.span if arg else None)
-            cell = Cell(None, binding.convert, type_name=binding.type_name)
+                raise WLRuntimeError(
+                    f"parameter '{param.name}' has no value and no default", arg.node.span if arg else None
+                )
+            cell = binding.kind()
+            cell.value = None
             cell.store(binding.default(callee))
             return cell
         if not param.local:
@@ -1150,13 +1394,15 @@ class Interpreter:
                 index = arg.index(caller)
                 if binding.untyped and isinstance(container, (WLArray, WLAssociativeArray)):
                     return _ElementRef(container, index)
-                cell = Cell(None, binding.convert, type_name=binding.type_name)
+                cell = binding.kind()
+                cell.value = None
                 try:
                     cell.store(obj.get_index(container, index, self.lenient))
                 except WLRuntimeError as error:
                     raise _with_span(error, arg.node.span) from None
                 return cell
-        cell = Cell(None, binding.convert, type_name=binding.type_name)
+        cell = binding.kind()
+        cell.value = None
         value = arg.value(caller)
         cell.store(obj.copied(value) if param.local else value)
         return cell
