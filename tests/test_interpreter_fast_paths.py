@@ -89,3 +89,45 @@ def test_a_failing_builtin_reports_the_call_position():
     outcome = run('t is array of int\n\nx is int = ArrayCount(t) + t[3]\n')
     assert outcome.status == "runtime-error"
     assert errors(outcome)[0][1] == 3
+
+
+# ------------------------------------------------------------------------------ operators on variables and constants
+
+
+def test_integers_do_not_overflow():
+    text = "x is int = 9223372036854775807\nTrace(x + 1, x * 3, -x - 2)\n"
+    assert traces(text) == ["9223372036854775808 27670116110564327421 -9223372036854775809"]
+
+
+def test_reals_mixed_with_integer_constants():
+    text = "r is real = 2.5\nTrace(r - 1, r * 2, r + 1, r < 3, r = 2.5, r / 2, 5 / 2, 6 / 3, -7 % 3, 7 % -3, 7.5 % 2)\n"
+    assert traces(text) == ["1.5 5 3.5 1 1 1.25 2.5 2 -1 1 1.5"]
+
+
+def test_numeric_strings_with_integer_constants():
+    text = 's is string = "10"\nTrace(s + 1, 1 + s, s < 9, s = 10, s > "9", "a" + 1 + 2, 1 + 2 + "a", s * 2)\n'
+    assert traces(text) == ["101 11 0 1 0 a12 3 20"]
+
+
+def test_booleans_are_numbers_not_integers():
+    assert traces("b is boolean = True\nTrace(b = 1, b + 1, b < 2, True + True)\n") == ["1 2 1 2"]
+
+
+def test_strings_compared_with_string_constants():
+    assert traces('s is string = "b"\nTrace(s < "c", s = "B", s <> "b", s >= "a", "" = Null)\n') == ["1 0 0 1 1"]
+
+
+def test_division_and_modulo_by_a_zero_variable_fail_where_they_are():
+    for op, message in (("/", "division by zero"), ("%", "modulo by zero")):
+        outcome = run(f"x is int = 0\ny is int = 5\n\nTrace(y {op} x)\n")
+        assert outcome.status == "runtime-error"
+        assert errors(outcome)[0][1:] == (4, 7, message)
+
+
+def test_an_operator_on_an_array_fails_where_it_is():
+    outcome = run("t is array of int\n\nTrace(1 + (t - 1))\n")
+    assert errors(outcome)[0][1:] == (3, 12, "a value of type array cannot be used as a number")
+
+
+def test_a_procedure_reads_a_global_in_an_operation_with_a_constant():
+    assert traces("Limit is int = 10\nTrace(Below(3), Below(12))\nPROCEDURE Below(n is int)\nRESULT n < Limit - 1\n") == ["1 0"]

@@ -11,6 +11,7 @@ through ``semantics``, whose rules give the same result for them. WLanguage exce
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
 from typing import Any
 
@@ -255,7 +256,82 @@ _ARITHMETIC: dict[str, Callable[[Any, Any], Any]] = {
     "^": sem.power,
 }
 _COMPOUND = {"+=": sem.add, "-=": sem.subtract, "*=": sem.multiply, "/=": sem.divide}
-_ORDERS = {"<": lambda a, b: a < b, "<=": lambda a, b: a <= b, ">": lambda a, b: a > b, ">=": lambda a, b: a >= b}
+
+# two integers add, subtract and multiply as in Python: semantics gives the same result
+_INT_ARITHMETIC: dict[str, Callable[[int, int], Any]] = {"+": operator.add, "-": operator.sub, "*": operator.mul}
+
+# two integers, or two strings, compare as Python compares them: semantics agrees
+_SAME_TYPE_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
+    "=": operator.eq,
+    "<>": operator.ne,
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+}
+
+
+def _int_divide(left: int, right: int) -> int | float:
+    """sem.divide for two integers, the divisor not 0: exact, an integer when it divides evenly."""
+    return left // right if left % right == 0 else left / right
+
+
+def _int_modulo(left: int, right: int) -> int:
+    """sem.modulo for two integers, the divisor positive: the remainder takes the dividend's sign."""
+    return left % right if left >= 0 else -(-left % right)
+
+
+def _int_by_constant(op: str, constant: Any) -> Callable[[int, int], Any] | None:
+    """What ``integer op constant`` is in Python when semantics gives the same; None when it does not."""
+    if type(constant) is not int:
+        return None
+    if op == "/":
+        return _int_divide if constant != 0 else None
+    if op == "%":
+        return _int_modulo if constant > 0 else None
+    return _INT_ARITHMETIC.get(op)
+
+
+def _literal(expr: n.Expr) -> Any:
+    """The value of a number, string or boolean written in the program; _NO_VALUE for any other expression."""
+    return expr.value if isinstance(expr, (n.Number, n.String, n.Boolean)) else _NO_VALUE
+
+
+def _name_key(expr: n.Expr) -> str | None:
+    return ident_key(expr.name) if isinstance(expr, n.Name) else None
+
+
+def _operand_constant(
+    fast: Callable[[Any, Any], Any],
+    kind: type,
+    left_of: Eval,
+    key: str | None,
+    constant: Any,
+    slow: Callable[[Any, Any], Any],
+) -> Eval:
+    """``x op constant``: ``fast`` when x is of type ``kind``, ``slow`` (semantics) otherwise.
+
+    When x is a variable its cell is looked for in the frame itself first, without the call to
+    its closure (which still answers when it lives further up, or is not a variable).
+    """
+    if key is not None:
+
+        def variable_op_constant(frame: Frame) -> Any:
+            cell = frame.vars.get(key)
+            left = cell.value if cell is not None else left_of(frame)
+            if type(left) is kind:
+                return fast(left, constant)
+            return slow(left, constant)
+
+        return variable_op_constant
+
+    def op_constant(frame: Frame) -> Any:
+        left = left_of(frame)
+        if type(left) is kind:
+            return fast(left, constant)
+        return slow(left, constant)
+
+    return op_constant
 
 
 class Interpreter:
@@ -888,7 +964,10 @@ class Interpreter:
             raise WLRuntimeError(f"unknown variable '{name}'", span, diagnostic_code="undeclared")
 
         def name_(frame: Frame) -> Any:
-            scope: Frame | None = frame
+            cell = frame.vars.get(key)  # the frame's own variables first: most reads end here
+            if cell is not None:
+                return cell.value
+            scope: Frame | None = frame.parent
             while scope is not None:
                 cell = scope.vars.get(key)
                 if cell is not None:
@@ -916,37 +995,29 @@ class Interpreter:
         span = expr.span
         op = expr.op
 
-        # two integers add, subtract and multiply as in Python: semantics gives the same result
-        if op == "+":
-
-            def add(frame: Frame) -> Any:
-                left = left_of(frame)
-                right = right_of(frame)
-                if type(left) is int and type(right) is int:
+        def slow(left: Any, right: Any) -> Any:
+            if op == "+" and type(left) is str:  # text + text, text + integer: what sem.add gives
+                if type(right) is str:
                     return left + right
-                return _arithmetic(operation, left, right, span)
+                if type(right) is int:
+                    return left + str(right)
+            return _arithmetic(operation, left, right, span)
 
-            return add
-        if op == "-":
+        constant = _literal(expr.right)
+        by_constant = _int_by_constant(op, constant)
+        if by_constant is not None:
+            return _operand_constant(by_constant, int, left_of, _name_key(expr.left), constant, slow)
+        fast = _INT_ARITHMETIC.get(op)
+        if fast is not None:
 
-            def subtract(frame: Frame) -> Any:
+            def int_operation(frame: Frame) -> Any:
                 left = left_of(frame)
                 right = right_of(frame)
                 if type(left) is int and type(right) is int:
-                    return left - right
-                return _arithmetic(operation, left, right, span)
+                    return fast(left, right)
+                return slow(left, right)
 
-            return subtract
-        if op == "*":
-
-            def multiply(frame: Frame) -> Any:
-                left = left_of(frame)
-                right = right_of(frame)
-                if type(left) is int and type(right) is int:
-                    return left * right
-                return _arithmetic(operation, left, right, span)
-
-            return multiply
+            return int_operation
 
         def binary(frame: Frame) -> Any:
             left = left_of(frame)
@@ -1005,24 +1076,27 @@ class Interpreter:
         left_of, right_of = self.expr(expr.left), self.expr(expr.right)
         op = expr.op
         span = expr.span
-        order = _ORDERS.get(op)
+
+        def slow(left: Any, right: Any) -> bool:
+            try:
+                return sem.compare(op, left, right)
+            except WLRuntimeError as error:
+                raise _with_span(error, span) from None
+
+        fast = _SAME_TYPE_COMPARE.get(op)
+        if fast is None:  # the flexible string comparisons (~=, [= …)
+            return lambda frame: slow(left_of(frame), right_of(frame))
+        constant = _literal(expr.right)
+        if type(constant) is int or type(constant) is str:
+            return _operand_constant(fast, type(constant), left_of, _name_key(expr.left), constant, slow)
 
         def compare(frame: Frame) -> bool:
             left = left_of(frame)
             right = right_of(frame)
             kind = type(left)
-            # two integers or two strings compare as Python compares them (semantics agrees)
             if kind is type(right) and (kind is int or kind is str):
-                if op == "=":
-                    return left == right
-                if op == "<>":
-                    return left != right
-                if order is not None:
-                    return order(left, right)
-            try:
-                return sem.compare(op, left, right)
-            except WLRuntimeError as error:
-                raise _with_span(error, span) from None
+                return fast(left, right)
+            return slow(left, right)
 
         return compare
 
