@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from .conftest import errors, run, traces
 
 # ------------------------------------------------------------------------------ direct procedure calls
@@ -23,7 +25,7 @@ def test_a_global_passed_from_a_procedure_is_aliased_too():
 
 
 def test_an_expression_argument_is_a_copy_converted_to_the_parameter_type():
-    text = 'a is int = 4\nTrace(Half(a + 1))\nTrace(a)\nPROCEDURE Half(x is real)\nx = x / 2\nRESULT x\n'
+    text = "a is int = 4\nTrace(Half(a + 1))\nTrace(a)\nPROCEDURE Half(x is real)\nx = x / 2\nRESULT x\n"
     assert traces(text) == ["2.5", "4"]
 
 
@@ -86,7 +88,7 @@ RESULT IsEven(n - 1)
 
 
 def test_a_failing_builtin_reports_the_call_position():
-    outcome = run('t is array of int\n\nx is int = ArrayCount(t) + t[3]\n')
+    outcome = run("t is array of int\n\nx is int = ArrayCount(t) + t[3]\n")
     assert outcome.status == "runtime-error"
     assert errors(outcome)[0][1] == 3
 
@@ -130,4 +132,68 @@ def test_an_operator_on_an_array_fails_where_it_is():
 
 
 def test_a_procedure_reads_a_global_in_an_operation_with_a_constant():
-    assert traces("Limit is int = 10\nTrace(Below(3), Below(12))\nPROCEDURE Below(n is int)\nRESULT n < Limit - 1\n") == ["1 0"]
+    assert traces(
+        "Limit is int = 10\nTrace(Below(3), Below(12))\nPROCEDURE Below(n is int)\nRESULT n < Limit - 1\n"
+    ) == ["1 0"]
+
+
+# ------------------------------------------------------------------------------ loops, counters and array elements
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        ("n is int = 3\nFOR i = 1 TO n\n\tIF i = 1 THEN n = 5\n\tTrace(i)\nEND\n", ["1", "2", "3", "4", "5"]),
+        ("n is int = 3\nFOR i = 1 _TO_ n\n\tn = 5\n\tTrace(i)\nEND\n", ["1", "2", "3"]),
+        ("FOR x = 1 TO 2 STEP 0.5\n\tTrace(x)\nEND\n", ["1", "1.5", "2"]),
+        ("FOR i = 3 TO 1 STEP -1\n\tTrace(i)\nEND\nTrace(i)\n", ["3", "2", "1", "0"]),
+        ("i is string\nFOR i = 1 TO 3\n\tTrace(i + 1)\nEND\n", ["11", "21", "31"]),
+        ("r is real\nFOR r = 1 TO 2\n\tTrace(r / 2)\nEND\n", ["0.5", "1"]),
+        ('n is string = "3"\nFOR i = 1 TO n\n\tTrace(i)\nEND\n', ["1", "2", "3"]),
+        ("FOR i = 1 TO 10\n\tTrace(i)\n\ti += 3\nEND\n", ["1", "5", "9"]),
+        (
+            "FOR i = 1 TO 10\n\tIF i = 2 THEN CONTINUE\n\tIF i = 4 THEN BREAK\n\tTrace(i)\nEND\nTrace(i)\n",
+            ["1", "3", "4"],
+        ),
+        # an array element passed by reference counts a FOR loop as the transpilation does
+        ("t is array of int = [0, 0]\nLoopOn(t[2])\nTrace(t[2])\nPROCEDURE LoopOn(x)\nFOR x = 1 TO 3\nEND\n", ["4"]),
+        ('s is string = "9"\ns++\nr is real = 1.5\nr--\nb is boolean\nb++\nTrace(s, r, b)\n', ["91 0.5 1"]),
+        (
+            's is string = "a"\ns += 1\nt is int = 5\nt += "2"\nt -= 1.5\nr is real = 1\nr /= 4\nTrace(s, t, r)\n',
+            ["a1 5 0.25"],
+        ),
+        ('t is array of int = [1, 2, 3]\nt[2] = "7"\nt[3] = 2.9\nTrace(t[1] + t[2] + t[3])\n', ["10"]),
+        ('s is string = "abc"\nTrace(s[2], s[9])\n', ["b "]),
+        ("t is array of int = [1, 2, 3]\nTrace(t[2.0])\n", ["2"]),
+        ('a is associative array of int\na["x"] = 1\na["x"]++\na["x"] += 5\nTrace(a["x"])\n', ["7"]),
+        (
+            "Total is int\nFOR i = 1 TO 3\n\tTotal += Twice(i)\nEND\nTrace(Total)\nPROCEDURE Twice(n)\nn = n * 2\nRESULT n\n",
+            ["8"],
+        ),  # i itself doubles: by reference
+    ],
+)
+def test_loops_counters_and_elements(text: str, printed: list[str]):
+    assert traces(text) == printed
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "message"),
+    [
+        (
+            "t is array of int = [1, 2, 3]\n\nt[4] = 1\n",
+            (3, 1),
+            "array index 4 is out of range: valid indexes are 1 to 3",
+        ),
+        ('t is array of int = [1, 2, 3]\n\nt[1] = "abc"\n', (3, 1), "cannot convert 'abc' to int"),
+        (
+            "t is array of int = [1, 2, 3]\n\nTrace(t[0])\n",
+            (3, 7),
+            "array index 0 is out of range: valid indexes are 1 to 3",
+        ),
+        ("CONSTANT\n\tK = 3\nEND\nFOR K = 1 TO 2\nEND\n", (4, 1), "a constant cannot be changed"),
+    ],
+)
+def test_element_and_counter_errors_keep_their_position(text: str, where: tuple[int, int], message: str):
+    outcome = run(text)
+    assert outcome.status == "runtime-error"
+    assert errors(outcome)[0][1:] == (*where, message)

@@ -98,6 +98,7 @@ class _ElementRef:
     """An array element passed by reference: reads and writes go to the array."""
 
     __slots__ = ("container", "index")
+    convert: Converter = None  # as for an untyped Cell: the array converts what it stores
     constant = False
     type_name = ""
     plain: type = object  # as for a Cell: no value is of this exact type, so every store goes through store()
@@ -532,6 +533,8 @@ class Interpreter:
                 return GO
 
             return assign_name
+        if stmt.op == "=" and isinstance(stmt.target, n.Index):
+            return self._assign_element(stmt.target, value_of)
         if stmt.op == "=":
 
             def assign(frame: Frame) -> int:
@@ -541,20 +544,68 @@ class Interpreter:
             return assign
         combine = _COMPOUND[stmt.op]
         read = self.expr(stmt.target)
-        plain = stmt.op in ("+=", "-=", "*=")
-        op = stmt.op
+        fast = _INT_ARITHMETIC.get(stmt.op[0]) if stmt.op != "/=" else None
+
+        def combined(current: Any, value: Any) -> Any:
+            if fast is not None and type(current) is int and type(value) is int:
+                return fast(current, value)
+            return combine(current, value)
 
         def compound(frame: Frame) -> int:
             value = value_of(frame)
-            current = read(frame)
-            if plain and type(current) is int and type(value) is int:
-                value = current + value if op == "+=" else current - value if op == "-=" else current * value
-            else:
-                value = combine(current, value)
-            write(frame, value)
+            write(frame, combined(read(frame), value))
             return GO
 
-        return compound
+        if not isinstance(stmt.target, n.Name):
+            return compound
+        key = ident_key(stmt.target.name)
+
+        def compound_name(frame: Frame) -> int:
+            """``x += value`` on a variable: the value first (it may change x), then x, looked up once."""
+            value = value_of(frame)
+            cell = frame.vars.get(key) or _find(frame.parent, key)
+            if cell is None:  # not a variable: what the general form does, without evaluating the value again
+                write(frame, combined(read(frame), value))
+                return GO
+            current = cell.value
+            if fast is not None and type(current) is int and type(value) is int:
+                value = fast(current, value)
+            else:
+                value = combine(current, value)
+            if type(value) is cell.plain:  # never for a constant (plain is object there)
+                cell.value = value
+            else:
+                cell.store(value)
+            return GO
+
+        return compound_name
+
+    def _assign_element(self, target: n.Index, value_of: Eval) -> Exec:
+        """``t[i] = value``: the value, then the array, then the index; an element in range of a WLArray is set in place."""
+        container_of, index_of = self.expr(target.target), self.expr(target.index)
+        span = target.span
+
+        def assign_element(frame: Frame) -> int:
+            value = value_of(frame)
+            container = container_of(frame)
+            index = index_of(frame)
+            try:
+                if type(container) is WLArray:
+                    items = container.items
+                    if type(index) is int and 0 < index <= len(items):  # WLArray.set's first case
+                        convert = container.convert
+                        items[index - 1] = (
+                            value if convert is None or type(value) is container.plain else convert(value)
+                        )
+                    else:
+                        container.set(index, value)
+                else:
+                    obj.set_index(container, index, value)
+            except WLRuntimeError as error:
+                raise _with_span(error, span) from None
+            return GO
+
+        return assign_element
 
     def s_incdec(self, stmt: n.IncDec) -> Exec:
         read = self.expr(stmt.target)
@@ -567,7 +618,24 @@ class Interpreter:
             write(frame, current + delta if type(current) is int else combine(current, 1))
             return GO
 
-        return incdec
+        if not isinstance(stmt.target, n.Name):
+            return incdec
+        key = ident_key(stmt.target.name)
+
+        def incdec_name(frame: Frame) -> int:
+            """``x++`` on a variable: its cell looked up once, Cell.store inlined."""
+            cell = frame.vars.get(key) or _find(frame.parent, key)
+            if cell is None:
+                return incdec(frame)  # not a variable: the error, or a lenient variant
+            current = cell.value
+            value = current + delta if type(current) is int else combine(current, 1)
+            if type(value) is cell.plain:  # never for a constant (plain is object there)
+                cell.value = value
+            else:
+                cell.store(value)
+            return GO
+
+        return incdec_name
 
     def s_exprstmt(self, stmt: n.ExprStmt) -> Exec:
         value_of = self.expr(stmt.expr)
@@ -581,6 +649,12 @@ class Interpreter:
     def s_if(self, stmt: n.If) -> Exec:
         branches = [(self.truth(condition), self.block(body)) for condition, body in stmt.branches]
         orelse = self.block(stmt.orelse) if stmt.orelse is not None else None
+
+        if len(branches) == 1:  # IF … [ELSE …] END: no loop over the branches
+            test, body = branches[0]
+            if orelse is None:
+                return lambda frame: body(frame) if test(frame) else GO
+            return lambda frame: body(frame) if test(frame) else orelse(frame)
 
         def if_(frame: Frame) -> int:
             for test, body in branches:
@@ -653,36 +727,41 @@ class Interpreter:
         step_span = stmt.step.span if stmt.step is not None else stmt.span
         body = self.block(stmt.body)
         once = stmt.once
+        # a bound written as an integer reads the same on every pass: no need to evaluate it each time
+        written = _literal(stmt.stop)
+        fixed = written if type(written) is int else None
         interpreter = self
 
         def for_(frame: Frame) -> int:
             cell = interpreter._loop_cell(key, frame)
-            cell.store(start_of(frame))
+            cell.store(start_of(frame))  # a constant refuses here, so the loop never meets one below
             step = sem.to_number(step_of(frame)) if step_of is not None else 1
             if step == 0:
                 raise WLRuntimeError("a FOR loop cannot have a STEP of 0", step_span)
-            bound = sem.to_number(stop_of(frame)) if once else None
+            bound = sem.to_number(stop_of(frame)) if once else fixed
             upward = step > 0
             # a counter that takes integers as they are can be counted in Python
-            fast = type(step) is int and cell.convert is None or cell.plain is int
+            counted = type(step) is int and (cell.convert is None or cell.plain is int)
             while True:
-                limit = bound if once else stop_of(frame)
-                if type(limit) is not int:
-                    limit = sem.to_number(limit)
+                if bound is None:
+                    limit = stop_of(frame)  # FOR … TO re-reads its bound on every pass
+                    if type(limit) is not int:
+                        limit = sem.to_number(limit)
+                else:
+                    limit = bound
                 current = cell.value
                 if type(current) is not int:
                     current = sem.to_number(current)
                 if (current > limit) if upward else (current < limit):
                     return GO
                 code = body(frame)
-                if code == BREAK:
-                    return GO
-                if code == RETURN:
-                    return RETURN
+                if code:
+                    if code == BREAK:
+                        return GO
+                    if code == RETURN:
+                        return RETURN
                 current = cell.value
-                if fast and type(current) is int and type(step) is int:
-                    if cell.constant:
-                        raise WLRuntimeError("a constant cannot be changed")
+                if counted and type(current) is int:
                     cell.value = current + step
                 else:
                     cell.store(sem.add(sem.to_number(current), step))
@@ -740,10 +819,11 @@ class Interpreter:
         def while_(frame: Frame) -> int:
             while test(frame):
                 code = body(frame)
-                if code == BREAK:
-                    return GO
-                if code == RETURN:
-                    return RETURN
+                if code:
+                    if code == BREAK:
+                        return GO
+                    if code == RETURN:
+                        return RETURN
             return GO
 
         return while_
@@ -1156,6 +1236,10 @@ class Interpreter:
         def index(frame: Frame) -> Any:
             container = container_of(frame)
             position = index_of(frame)
+            if type(container) is WLArray and type(position) is int:
+                items = container.items
+                if 0 < position <= len(items):  # WLArray.get's first case
+                    return items[position - 1]
             try:
                 if type(container) is WLArray:
                     return container.get(position)
