@@ -235,6 +235,10 @@ def _find(frame: Frame | None, key: str) -> Any:
     return None
 
 
+def _no_binder(frame: Frame) -> Any:
+    raise AssertionError("a procedure call bound a parameter it does not have")
+
+
 def _with_span(error: WLRuntimeError, span: Span | None) -> WLRuntimeError:
     if error.span is None:
         error.span = span
@@ -373,6 +377,8 @@ class Interpreter:
         steps = [(self.statement(stmt), stmt) for stmt in block if not isinstance(stmt, n.Procedure)]
         if len(steps) == 1:
             run = self._single_step(*steps[0])
+        elif len(steps) == 2:
+            run = self._two_steps(steps)
         else:
             run = self._steps(steps)
         self._blocks[id(block)] = run
@@ -398,6 +404,34 @@ class Interpreter:
             return GO
 
         return run
+
+    def _two_steps(self, steps: list[tuple[Exec, n.Node]]) -> Exec:
+        """A block of two statements (a loop's body, often): ``_steps`` unrolled."""
+        (first, first_stmt), (second, second_stmt) = steps
+        interpreter = self
+
+        def run_two(frame: Frame) -> int:
+            hook = interpreter.trace_hook
+            if hook is not None:
+                hook(first_stmt, frame)
+            try:
+                code = first(frame)
+            except WLRuntimeError as error:
+                if error.span is None:
+                    error.span = first_stmt.span
+                raise
+            if code:
+                return code
+            if hook is not None:
+                hook(second_stmt, frame)
+            try:
+                return second(frame)
+            except WLRuntimeError as error:
+                if error.span is None:
+                    error.span = second_stmt.span
+                raise
+
+        return run_two
 
     def _single_step(self, step: Exec, stmt: n.Node) -> Exec:
         """A block of one statement (a loop's or an IF's body, often): no loop around it."""
@@ -585,10 +619,15 @@ class Interpreter:
         container_of, index_of = self.expr(target.target), self.expr(target.index)
         span = target.span
 
+        container_key, index_key = _name_key(target.target), _name_key(target.index)
+
         def assign_element(frame: Frame) -> int:
             value = value_of(frame)
-            container = container_of(frame)
-            index = index_of(frame)
+            variables = frame.vars  # as in compare_variables: a None key is never found
+            cell = variables.get(container_key)
+            container = cell.value if cell is not None else container_of(frame)
+            cell = variables.get(index_key)
+            index = cell.value if cell is not None else index_of(frame)
             try:
                 if type(container) is WLArray:
                     items = container.items
@@ -597,7 +636,7 @@ class Interpreter:
                         items[index - 1] = (
                             value if convert is None or type(value) is container.plain else convert(value)
                         )
-                    else:
+                    else:  # past the end (a growable array grows), or an index to convert or refuse
                         container.set(index, value)
                 else:
                     obj.set_index(container, index, value)
@@ -655,6 +694,18 @@ class Interpreter:
             if orelse is None:
                 return lambda frame: body(frame) if test(frame) else GO
             return lambda frame: body(frame) if test(frame) else orelse(frame)
+        if len(branches) == 2:  # IF … ELSE IF … [ELSE …] END
+            (test, body), (second_test, second_body) = branches
+            otherwise = orelse if orelse is not None else lambda frame: GO
+
+            def if_else_if(frame: Frame) -> int:
+                if test(frame):
+                    return body(frame)
+                if second_test(frame):
+                    return second_body(frame)
+                return otherwise(frame)
+
+            return if_else_if
 
         def if_(frame: Frame) -> int:
             for test, body in branches:
@@ -1097,7 +1148,21 @@ class Interpreter:
                     return fast(left, right)
                 return slow(left, right)
 
-            return int_operation
+            left_key, right_key = _name_key(expr.left), _name_key(expr.right)
+            if left_key is None and right_key is None:
+                return int_operation
+
+            def int_operation_variables(frame: Frame) -> Any:
+                variables = frame.vars  # as in compare_variables: a None key is never found
+                cell = variables.get(left_key)
+                left = cell.value if cell is not None else left_of(frame)
+                cell = variables.get(right_key)
+                right = cell.value if cell is not None else right_of(frame)
+                if type(left) is int and type(right) is int:
+                    return fast(left, right)
+                return slow(left, right)
+
+            return int_operation_variables
 
         def binary(frame: Frame) -> Any:
             left = left_of(frame)
@@ -1178,7 +1243,24 @@ class Interpreter:
                 return fast(left, right)
             return slow(left, right)
 
-        return compare
+        left_key, right_key = _name_key(expr.left), _name_key(expr.right)
+        if left_key is None and right_key is None:
+            return compare
+
+        def compare_variables(frame: Frame) -> bool:
+            # a variable side is read from the frame's own cell when it is there (see _operand_constant);
+            # the other side's key is None, which no frame holds, so it goes to its closure
+            variables = frame.vars
+            cell = variables.get(left_key)
+            left = cell.value if cell is not None else left_of(frame)
+            cell = variables.get(right_key)
+            right = cell.value if cell is not None else right_of(frame)
+            kind = type(left)
+            if kind is type(right) and (kind is int or kind is str):
+                return fast(left, right)
+            return slow(left, right)
+
+        return compare_variables
 
     def e_interval(self, expr: n.Interval) -> Eval:
         subject_of, low_of, high_of = self.expr(expr.subject), self.expr(expr.low), self.expr(expr.high)
@@ -1233,13 +1315,19 @@ class Interpreter:
         span = expr.span
         lenient = self.lenient
 
+        container_key, index_key = _name_key(expr.target), _name_key(expr.index)
+
         def index(frame: Frame) -> Any:
-            container = container_of(frame)
-            position = index_of(frame)
-            if type(container) is WLArray and type(position) is int:
-                items = container.items
-                if 0 < position <= len(items):  # WLArray.get's first case
-                    return items[position - 1]
+            variables = frame.vars  # as in compare_variables: a None key is never found
+            cell = variables.get(container_key)
+            container = cell.value if cell is not None else container_of(frame)
+            cell = variables.get(index_key)
+            position = cell.value if cell is not None else index_of(frame)
+            if type(container) is WLArray and type(position) is int and position > 0:
+                try:  # WLArray.get's first case; past the end, get explains
+                    return container.items[position - 1]
+                except IndexError:
+                    pass
             try:
                 if type(container) is WLArray:
                     return container.get(position)
@@ -1342,19 +1430,28 @@ class Interpreter:
         globals_ = self.globals
         internal = plan.internal
         name = plan.procedure.name
+        count = len(binders)
+        # one or two parameters (most procedures) are bound in a dict display rather than a loop
+        (first_key, first), (second_key, second) = (binders + [("", _no_binder)] * 2)[:2]
 
         def procedure_call(frame: Frame) -> Any:
             body = plan.body or interpreter._ready(plan)
-            callee = Frame()
-            callee.vars = variables = {}
-            callee.parent = globals_
-            callee.procedures = internal
-            callee.declare_global = False
-            callee.parameters = None
-            callee.result = None
             try:
-                for key, bind in binders:
-                    variables[key] = bind(frame)
+                if count == 1:
+                    variables = {first_key: first(frame)}
+                elif count == 2:
+                    variables = {first_key: first(frame), second_key: second(frame)}
+                else:
+                    variables = {}
+                    for key, bind in binders:
+                        variables[key] = bind(frame)
+                callee = Frame()
+                callee.vars = variables
+                callee.parent = globals_
+                callee.procedures = internal
+                callee.declare_global = False
+                callee.parameters = None
+                callee.result = None
                 try:
                     body(callee)
                 except RecursionError:
