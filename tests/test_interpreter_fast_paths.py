@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
-from .conftest import errors, run, traces
+from wlinterp.interpreter import Interpreter
+from wlinterp.runtime import RunOptions, Runtime
+
+from .conftest import errors, program, run, traces
 
 # ------------------------------------------------------------------------------ direct procedure calls
 
@@ -197,3 +202,45 @@ def test_element_and_counter_errors_keep_their_position(text: str, where: tuple[
     outcome = run(text)
     assert outcome.status == "runtime-error"
     assert errors(outcome)[0][1:] == (*where, message)
+
+
+# ------------------------------------------------------------------------------ the trace hook
+
+
+def test_the_trace_hook_sees_every_statement_of_unrolled_blocks_and_loop_bodies():
+    text = """t is array of int = [1, 2, 3]
+Total is int
+FOR i = 1 TO 3
+\tTotal += t[i]
+END
+WHILE Total > 5
+\tTotal--
+\tIF Total = 7 THEN BREAK
+END
+IF Total > 0 THEN
+\tTrace(Twice(Total))
+ELSE IF Total < 0 THEN
+\tTrace(0)
+END
+PROCEDURE Twice(n is int)
+RESULT n * 2
+"""
+    runtime = Runtime(RunOptions(), io.StringIO())
+    interpreter = Interpreter(program(text), runtime)
+    seen: list[tuple[str, int]] = []
+    interpreter.trace_hook = lambda stmt, frame: seen.append((type(stmt).__name__, stmt.span.line))
+    interpreter.run()
+    assert seen == [
+        ("Declare", 1),
+        ("Declare", 2),
+        ("For", 3),
+        ("Assign", 4),
+        ("Assign", 4),
+        ("Assign", 4),
+        ("While", 6),
+        ("IncDec", 7),
+        ("If", 8),
+        ("If", 10),
+        ("ExprStmt", 11),
+        ("Result", 16),
+    ]

@@ -351,6 +351,7 @@ class Interpreter:
         self.trace_hook: Callable[[n.Node, Frame], None] | None = None
         self._internal_cache: dict[int, dict[str, n.Procedure]] = {}
         self._blocks: dict[int, Exec] = {}
+        self._block_steps: dict[int, list[tuple[Exec, n.Node]]] = {}
         self._plans: dict[int, _Plan] = {}
         self._keep: list[Any] = []  # the blocks compiled, so that their ids stay theirs
         self._main_loop_keys = _loop_keys(program.body)
@@ -375,6 +376,7 @@ class Interpreter:
         if found is not None:
             return found
         steps = [(self.statement(stmt), stmt) for stmt in block if not isinstance(stmt, n.Procedure)]
+        self._block_steps[id(block)] = steps
         if len(steps) == 1:
             run = self._single_step(*steps[0])
         elif len(steps) == 2:
@@ -404,6 +406,12 @@ class Interpreter:
             return GO
 
         return run
+
+    def _only_step(self, block: n.Block) -> tuple[Exec, n.Node] | None:
+        """The statement of a block of one, for a loop that runs it without the block's closure; else None."""
+        self.block(block)
+        steps = self._block_steps[id(block)]
+        return steps[0] if len(steps) == 1 else None
 
     def _two_steps(self, steps: list[tuple[Exec, n.Node]]) -> Exec:
         """A block of two statements (a loop's body, often): ``_steps`` unrolled."""
@@ -568,7 +576,7 @@ class Interpreter:
 
             return assign_name
         if stmt.op == "=" and isinstance(stmt.target, n.Index):
-            return self._assign_element(stmt.target, value_of)
+            return self._assign_element(stmt.target, stmt.value, value_of)
         if stmt.op == "=":
 
             def assign(frame: Frame) -> int:
@@ -614,15 +622,17 @@ class Interpreter:
 
         return compound_name
 
-    def _assign_element(self, target: n.Index, value_of: Eval) -> Exec:
+    def _assign_element(self, target: n.Index, value: n.Expr, value_of: Eval) -> Exec:
         """``t[i] = value``: the value, then the array, then the index; an element in range of a WLArray is set in place."""
         container_of, index_of = self.expr(target.target), self.expr(target.index)
         span = target.span
 
         container_key, index_key = _name_key(target.target), _name_key(target.index)
+        written = _literal(value)
+        literal = written is not _NO_VALUE  # t[i] = True: the value without a call
 
         def assign_element(frame: Frame) -> int:
-            value = value_of(frame)
+            value = written if literal else value_of(frame)
             variables = frame.vars  # as in compare_variables: a None key is never found
             cell = variables.get(container_key)
             container = cell.value if cell is not None else container_of(frame)
@@ -777,6 +787,9 @@ class Interpreter:
         step_of = self.expr(stmt.step) if stmt.step is not None else None
         step_span = stmt.step.span if stmt.step is not None else stmt.span
         body = self.block(stmt.body)
+        # a body of one statement is run here, as its block would (trace hook, position of errors), one call fewer
+        only = self._only_step(stmt.body)
+        single, single_stmt = only if only is not None else (None, stmt)
         once = stmt.once
         # a bound written as an integer reads the same on every pass: no need to evaluate it each time
         written = _literal(stmt.stop)
@@ -805,7 +818,18 @@ class Interpreter:
                     current = sem.to_number(current)
                 if (current > limit) if upward else (current < limit):
                     return GO
-                code = body(frame)
+                if single is None:
+                    code = body(frame)
+                else:
+                    hook = interpreter.trace_hook
+                    if hook is not None:
+                        hook(single_stmt, frame)
+                    try:
+                        code = single(frame)
+                    except WLRuntimeError as error:
+                        if error.span is None:
+                            error.span = single_stmt.span
+                        raise
                 if code:
                     if code == BREAK:
                         return GO
@@ -917,7 +941,16 @@ class Interpreter:
             frame.result = value_of(frame) if value_of is not None else None
             return RETURN
 
-        return result
+        key = _name_key(stmt.value) if stmt.value is not None else None
+        if key is None:
+            return result
+
+        def result_variable(frame: Frame) -> int:
+            cell = frame.vars.get(key)  # the frame's own variable without a call (see _operand_constant)
+            frame.result = cell.value if cell is not None else value_of(frame)
+            return RETURN
+
+        return result_variable
 
     def s_try(self, stmt: n.Try) -> Exec:
         body = self.block(stmt.body)
@@ -1198,8 +1231,25 @@ class Interpreter:
         return or_
 
     def e_not(self, expr: n.Not) -> Eval:
-        test = self.truth(expr.operand)
-        return lambda frame: not test(frame)
+        if isinstance(expr.operand, _BOOLEAN_NODES):
+            test = self.expr(expr.operand)
+            return lambda frame: not test(frame)
+        value_of = self.expr(expr.operand)
+        span = expr.operand.span
+
+        def not_(frame: Frame) -> bool:
+            """``NOT t[i]``: truth's test folded in, one call fewer."""
+            value = value_of(frame)
+            if value is False:
+                return True
+            if value is True:
+                return False
+            try:
+                return not sem.to_bool(value)
+            except WLRuntimeError as error:
+                raise _with_span(error, span) from None
+
+        return not_
 
     def e_negate(self, expr: n.Negate) -> Eval:
         value_of = self.expr(expr.operand)
