@@ -151,6 +151,9 @@ REGRESSIONS = {
     "let from a real expression holding a whole number": "R is real = 5\nlet P = R * 1\nP = 1 / P\nTrace(P)\n",
     # an integer too large for a real compared with a real
     "huge integer against a real": 'Big is string = Repeat("9", 400)\nTrace(Val(Big) = 2.5, Val(Big) > 2.5)\n',
+    # assigning an array copies it (fuzz seed 72509): adding to the copy leaves the original alone
+    "an array assigned is copied": "A is array of int = [1, 2]\nB is array of int\nB = A\nB.Add(3)\nTrace(A, B)\n"
+                                   "FOR EACH x OF A\n\tB = A\n\tArrayAdd(B, x)\nEND\nTrace(A, B)\n",
 }
 
 # Arrays read and written straight through their list where the index is proven in range (the transpiler's
@@ -168,6 +171,37 @@ IN_RANGE = {
     "a call with a negative argument": "FOR i = 1 TO 4\n\tTrace(Rest(i))\nEND\nTrace(Rest(-5))\n"
                                        "PROCEDURE Rest(a is int) : int\nRESULT a % 3\n",
     "a parameter written": "FOR i = 1 TO 4\n\tTrace(Rest(i))\nEND\nPROCEDURE Rest(a is int) : int\na = a - 9\nRESULT a % 3\n",
+    # an array that grows with Add: a counted loop fills it, guards keep the indexes in (wlinterp.ranges)
+    "sorted by insertion": "V is array of int\nFOR i = 1 TO 6\n\tV.Add((i * 37) % 11)\nEND\nFOR i = 2 TO 6\n"
+                           "\tCur is int = V[i]\n\tj is int = i - 1\n\tWHILE j >= 1 _AND_ V[j] > Cur\n\t\tV[j + 1] = V[j]\n"
+                           "\t\tj--\n\tEND\n\tV[j + 1] = Cur\nEND\nLow is int = 1\nHigh is int = 6\nWHILE Low <= High\n"
+                           "\tMid is int = (Low + High) / 2\n\tTrace(Mid, V[Mid])\n\tIF V[Mid] < 5 THEN Low = Mid + 1 ELSE High = Mid - 1\n"
+                           "END\nFOR i = 1 TO 6\n\tTrace(V[i])\nEND\n",
+    # AND evaluates both sides: the guard does not protect the right one, which fails when j reaches 0
+    "a guard that does not guard": "V is array of int\nFOR i = 1 TO 3\n\tV.Add(i)\nEND\nj is int = 3\n"
+                                   "WHILE j >= 1 AND V[j] > 0\n\tj--\nEND\nTrace(j)\n",
+    # a loop that may stop early fills an array only partly: nothing is counted
+    "a filling loop that breaks": "V is array of int\nFOR i = 1 TO 5\n\tIF i = 4 THEN BREAK\n\tArrayAdd(V, i)\nEND\n"
+                                  "FOR i = 1 TO 5\n\tTrace(V[i])\nEND\n",
+    # a quotient that may be negative truncates towards zero: not Python's //
+    "a negative quotient": "FOR i = -3 TO 3\n\tq is int = (i * 5) / 2\n\tTrace(q)\nEND\n",
+    # a list indexed from 1: what is not proven is checked, converted and reported as the array would
+    "checked where not proven": "T is array of 4 int\nFOR i = 1 TO 4\n\tT[i] = i\nEND\nk is int = 2\nT[k + 1] = \"7\"\n"
+                                "T[k * 1.0] = 5.9\nTrace(T[1], T[2], T[3], T[4], T[k * 2.0])\nk = 5\nTrace(T[k])\n",
+    # the handler may start after any statement of the body: what the body assigns is not known there
+    "a caught exception": "T is array of 3 int\nFOR n = 1 TO 3\n\tT[n] = n\nEND\ni is int = 1\nWHEN EXCEPTION IN\n"
+                          "\ti = 2\n\tTrace(T[5])\nDO\n\tTrace(\"caught\", T[i + 1])\n\tTrace(T[i + 2])\nEND\n",
+    # a CONTINUE skips the Add: the loop is not counted
+    "a filling loop that skips": "V is array of int\nFOR i = 1 TO 5\n\tIF i = 2 THEN CONTINUE\n\tV.Add(i)\nEND\n"
+                                 "FOR i = 1 TO 5\n\tTrace(V[i])\nEND\n",
+    # every branch of a SWITCH, joined; nested loops widened until they settle
+    "a switch and nested loops": "T is array of 9 int\nFOR i = 1 TO 6\n\tk is int = i\n\tSWITCH i\n\t\tCASE 1, 2: k = i + 2\n"
+                                 "\t\tOTHER CASE: k = i - 2\n\tEND\n\tT[k] = i\nEND\na is int = 1\nWHILE a < 9\n"
+                                 "\tb is int = a\n\tWHILE b > 1\n\t\tb--\n\t\tT[b] += a\n\tEND\n\ta++\nEND\n"
+                                 "FOR i = 1 TO 9\n\tTrace(T[i])\nEND\n",
+    # an element handed to a procedure that writes it: the array stays an array
+    "an element by reference": "T is array of 3 int\nFOR i = 1 TO 3\n\tT[i] = i\n\tTwice(T[i])\nEND\nTrace(T[1], T[3])\n"
+                               "PROCEDURE Twice(x)\nx = x * 2\n",
 }
 
 
@@ -179,13 +213,41 @@ def test_arrays_indexed_in_range_run_the_same_with_both_engines(name: str, outbo
 def test_the_in_range_fast_path_is_taken_only_where_proven():
     import wlinterp
 
-    assert "T_items[i - 1] = i * i" in wlinterp.transpile(IN_RANGE["proven"])
-    assert "T_items[6 - i - 1]" in wlinterp.transpile(IN_RANGE["proven"])
+    proven = wlinterp.transpile(IN_RANGE["proven"])
+    assert 'T = wl.one_based("array of 5 int")' in proven
+    assert "T[i] = i * i" in proven
+    assert "wl.Trace(T[i], T[6 - i])" in proven
     assert "T.items" not in wlinterp.transpile(IN_RANGE["one past the end"])
-    assert "return (x * 7 + y) % 3 + T_items[x + y - 1]" in wlinterp.transpile(IN_RANGE["parameter bounds"])
+    assert "return (x * 7 + y) % 3 + T[x + y]" in wlinterp.transpile(IN_RANGE["parameter bounds"])
     assert "sem.modulo(a, 3)" in wlinterp.transpile(IN_RANGE["a call with a negative argument"])
     assert "sem.modulo(a.value, 3)" in wlinterp.transpile(IN_RANGE["a parameter written"])
-    assert "wl.Trace(T_items[i], T.get(i))" in wlinterp.transpile(IN_RANGE["zero"])
+    assert "wl.Trace(T[i + 1], wl.item(T, i))" in wlinterp.transpile(IN_RANGE["zero"])
+    assert "for i in range(s * 2, 10, s):" in wlinterp.transpile(IN_RANGE["variable step"])
+
+
+def test_what_the_flow_analysis_proves_and_what_it_leaves_alone():
+    """wlinterp.ranges: guards, counted loops that fill arrays and exact quotients, and the places they do not hold."""
+    import wlinterp
+
+    sorted_ = wlinterp.transpile(IN_RANGE["sorted by insertion"])
+    assert "V_items = V.items" in sorted_
+    assert "while j >= 1 and V_items[j - 1] > Cur:" in sorted_
+    assert "V_items[j] = V_items[j - 1]" in sorted_
+    assert "Mid: int = (Low + High) // 2" in sorted_
+    assert "wl.Trace(Mid, V_items[Mid - 1])" in sorted_
+    assert "V.get(j)" in wlinterp.transpile(IN_RANGE["a guard that does not guard"])
+    assert "V.get(i)" in wlinterp.transpile(IN_RANGE["a filling loop that breaks"])
+    assert "//" not in wlinterp.transpile(IN_RANGE["a negative quotient"])
+    checked = wlinterp.transpile(IN_RANGE["checked where not proven"])
+    assert 'wl.put(T, k + 1, "7", "int")' in checked and 'wl.put(T, sem.multiply(k, 1.0), 5.9, "int")' in checked
+    assert "wl.Trace(T[1], T[2], T[3], T[4], wl.item(T, sem.multiply(k, 2.0)))" in checked
+    assert "wl.item(T, k)" in checked
+    assert "one_based" not in wlinterp.transpile(IN_RANGE["an element by reference"])
+    caught = wlinterp.transpile(IN_RANGE["a caught exception"])
+    assert 'wl.Trace("caught", wl.item(T, i + 1))' in caught and "wl.Trace(wl.item(T, i + 2))" in caught
+    assert "V.get(i)" in wlinterp.transpile(IN_RANGE["a filling loop that skips"])
+    nested = wlinterp.transpile(IN_RANGE["a switch and nested loops"])
+    assert "T[k] = i" in nested and "T[b] = T[b] + a" in nested
 
 
 @pytest.mark.parametrize("name", sorted(REGRESSIONS))
@@ -263,6 +325,59 @@ def indexed_arrays(draw: st.DrawFn) -> str:
         f"RESULT U[{at('p', read_shift)}] + p % 3",
     ]
     return "\n".join(lines) + "\n"
+
+
+@st.composite
+def guarded_arrays(draw: st.DrawFn) -> str:
+    """An array filled by Add in a FOR (which may skip or stop early), then read under WHILE guards that may or
+    may not keep the index in range (AND, _AND_, OR, NOT), and by a binary search over any bounds."""
+    count = draw(st.integers(0, 6))
+    # mostly loops that fill the array on every round, where the analysis has something to prove
+    skip = draw(st.sampled_from(["", "", "", "\tIF i = 3 THEN CONTINUE\n", "\tIF i = 4 THEN BREAK\n",
+                                 "\tIF i > 9 THEN RESULT\n"]))
+    add = draw(st.sampled_from(["V.Add(i * 7 % 5)", "ArrayAdd(V, i - 3)", "V.Add(i)", "IF i <> 2 THEN V.Add(i)"]))
+    start = count + draw(st.integers(-2, 1))  # near the end: the walk down has some way to go
+    limit = draw(st.sampled_from([1, 1, 0, 2, -1]))
+    joined = draw(st.sampled_from(["_AND_", "AND", "OR", "_OR_"]))
+    negated = draw(st.booleans())
+    shift, read_shift = draw(st.integers(-1, 1)), draw(st.integers(-1, 1))
+    low, high = draw(st.sampled_from([1, 1, 0, 2])), count + draw(st.integers(-1, 1))
+    threshold = draw(st.integers(-2, 6))
+
+    def at(variable: str, offset: int) -> str:
+        return variable if offset == 0 else f"{variable} {'+' if offset > 0 else '-'} {abs(offset)}"
+
+    guard = f"j >= {limit}" if not negated else f"NOT (j < {limit})"
+    lines = [
+        "V is array of int",
+        "Steps is int = 0",
+        f"FOR i = 1 TO {count}",
+        skip + "\t" + add,
+        "END",
+        f"j is int = {start}",
+        f"WHILE {guard} {joined} V[{at('j', shift)}] > {threshold}",
+        "\tSteps++",
+        "\tIF Steps > 12 THEN BREAK",
+        f"\tTrace(j, V[{at('j', read_shift)}])",
+        "\tj--",
+        "END",
+        f"Low is int = {low}",
+        f"High is int = {high}",
+        "WHILE Low <= High",
+        "\tMid is int = (Low + High) / 2",
+        "\tTrace(Mid, V[Mid])",
+        f"\tIF V[Mid] < {threshold} THEN Low = Mid + 1 ELSE High = Mid - 1",
+        "END",
+        f"IF j >= 1 _AND_ j <= {count} THEN Trace(V[j])",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, database=None, print_blob=False,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(text=guarded_arrays())
+def test_arrays_read_under_guards_run_the_same_with_both_engines(text: str, outbox: Path):
+    check(text, outbox)
 
 
 @settings(max_examples=150, deadline=None, derandomize=True, database=None, print_blob=False,

@@ -53,7 +53,7 @@ REGISTRY.type("Variant", "Variant", "Variante", make=lambda: None)
 ARRAY_MEMBERS = (
     Member("property", names(("Count", "Occurrence"), ("Occurrence",), ("Ocurrencia",)), "count", read_only=True,
            type="int", idiom=Idiom("len({owner})")),
-    Member("method", names("Add", "Ajoute", "Agregar"), "add", idiom=Idiom("{owner}.append({0})")),
+    Member("method", names("Add", "Ajoute", "Agregar"), "add", idiom=Idiom("{owner}.append({0})"), grows=True),
     Member("method", names("DeleteAll", "SupprimeTout", "EliminarTodo"), "clear", idiom=Idiom("{owner}.clear()")),
     Member("method", names("Delete", "Supprime", "Eliminar"), "delete"),
     Member("method", names("Insert", "Insère", "Insertar"), "insert"),
@@ -473,7 +473,7 @@ def array_count(rt: Runtime, value: Any) -> int:
 
 
 @function(("ArrayAdd", "Add"), ("TableauAjoute", "Ajoute"), ("ArregloAgregar", "Agregar"),
-          idiom=Idiom("{0}.append({1})"), changes_argument=True)
+          idiom=Idiom("{0}.append({1})"), changes_argument=True, grows=True)
 def array_add(rt: Runtime, array: Any, value: Any = None) -> int:
     """ArrayAdd(t [, v]): append (an empty element when v is omitted); returns the new element's index."""
     target = _array(array, "ArrayAdd")

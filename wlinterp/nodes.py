@@ -7,6 +7,7 @@ registry's canonical (English) names when the type is known.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Union
 
@@ -436,3 +437,83 @@ def internal_procedures(block: Block) -> list[Procedure]:
             for inner in blocks_of(stmt):
                 found.extend(internal_procedures(inner))
     return found
+
+
+def walk(block: Block) -> Iterator[Stmt]:
+    """Every statement of a block and of the blocks it holds, in order (an internal procedure, not its body)."""
+    for stmt in block:
+        yield stmt
+        if isinstance(stmt, Procedure):
+            continue
+        for inner in blocks_of(stmt):
+            yield from walk(inner)
+
+
+def statement_exprs(stmt: Stmt) -> list[Expr]:
+    """The expressions a statement evaluates itself (not those of the blocks it holds)."""
+    if isinstance(stmt, Declare):
+        return [stmt.init] if stmt.init is not None else []
+    if isinstance(stmt, (Let, Constant)):
+        return [stmt.value]
+    if isinstance(stmt, Assign):
+        return [stmt.target, stmt.value]
+    if isinstance(stmt, IncDec):
+        return [stmt.target]
+    if isinstance(stmt, ExprStmt):
+        return [stmt.expr]
+    if isinstance(stmt, If):
+        return [condition for condition, _body in stmt.branches]
+    if isinstance(stmt, Switch):
+        return [stmt.subject] + [part for case in stmt.cases for value in case.values
+                                 for part in (value.value, value.high) if part is not None]
+    if isinstance(stmt, For):
+        return [part for part in (stmt.start, stmt.stop, stmt.step) if part is not None]
+    if isinstance(stmt, ForEach):
+        return [stmt.iterable]
+    if isinstance(stmt, ForEachString):
+        return [stmt.source, stmt.separator]
+    if isinstance(stmt, While):
+        return [stmt.condition]
+    if isinstance(stmt, Loop):
+        return [stmt.count] if stmt.count is not None else []
+    if isinstance(stmt, Result):
+        return [stmt.value] if stmt.value is not None else []
+    if isinstance(stmt, ConstantBlock):
+        return [constant.value for constant in stmt.constants]
+    if isinstance(stmt, Scope) and stmt.declaration is not None:
+        return statement_exprs(stmt.declaration)
+    return []
+
+
+def children(expr: Expr) -> list[Expr]:
+    """The sub-expressions of an expression."""
+    if isinstance(expr, (Binary, Logical, Compare)):
+        return [expr.left, expr.right]
+    if isinstance(expr, (Not, Negate)):
+        return [expr.operand]
+    if isinstance(expr, (Interval, InRange)):
+        return [expr.subject, expr.low, expr.high]
+    if isinstance(expr, InList):
+        return [expr.subject, *expr.items]
+    if isinstance(expr, OptionalConcat):
+        return [expr.left, expr.separator] + ([expr.right] if expr.right is not None else [])
+    if isinstance(expr, Interpolated):
+        return [part for part in expr.parts if not isinstance(part, str)]
+    if isinstance(expr, ArrayLiteral):
+        return list(expr.items)
+    if isinstance(expr, Member):
+        return [expr.target]
+    if isinstance(expr, Index):
+        return [expr.target, expr.index]
+    if isinstance(expr, Substring):
+        return [part for part in (expr.target, expr.start, expr.end) if part is not None]
+    if isinstance(expr, Call):
+        return [expr.callee, *expr.args]
+    return []
+
+
+def walk_expr(expr: Expr) -> Iterator[Expr]:
+    """An expression and every expression inside it."""
+    yield expr
+    for child in children(expr):
+        yield from walk_expr(child)

@@ -21,7 +21,7 @@ from .nodes import TypeRef
 from .registry import REGISTRY
 from .runtime import RunOptions, Runtime
 from .source import Span
-from .values import WLArray, WLAssociativeArray, WLDuration
+from .values import WLArray, WLAssociativeArray, WLDuration, array_slot
 
 __all__ = ["DEFAULT", "ElementRef", "Program", "Ref", "sem", "type_ref"]
 
@@ -174,6 +174,22 @@ class Program:
         for item in items:
             value.add(item)
         return value
+
+    def one_based(self, spec: str) -> list[Any]:
+        """A fixed array that only its own function indexes, as a Python list indexed from 1 (position 0 unused)."""
+        return [None, *self.new(spec).items]
+
+    def item(self, items: list[Any], index: Any) -> Any:
+        """``t[index]`` for a list made by one_based(): an array's checks and errors."""
+        if type(index) is int and 0 < index < len(items):
+            return items[index]
+        return items[array_slot(index, len(items) - 1) + 1]
+
+    def put(self, items: list[Any], index: Any, value: Any, spec: str) -> None:
+        """``t[index] = value`` for a list made by one_based(): the index checked, then the value converted."""
+        if type(index) is not int or not 0 < index < len(items):
+            index = array_slot(index, len(items) - 1) + 1
+        items[index] = self.convert(spec, value)
 
     def convert(self, spec: str, value: Any) -> Any:
         """``value`` stored in a variable of this declared type."""

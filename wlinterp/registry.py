@@ -85,6 +85,8 @@ class Builtin:
     idiom: Idiom | None = None
     # it changes the array it is given (ArrayAdd): the transpiler must not reorder it around reads of that array
     changes_argument: bool = False
+    # it only appends one element to the array it is given (ArrayAdd): indexes valid before stay valid
+    grows: bool = False
     # for a variable: the type of the value it holds, when that is always one type (the legacy Email structure)
     holds: str | None = None
     _arity: tuple[int, int] | None = field(default=None, repr=False)
@@ -129,6 +131,8 @@ class Member:
     runtime: bool = False
     # for the idiomatic transpilation: a property's attribute name there, or a template with {owner}
     idiom: Idiom | None = None
+    # a method that only appends one element to its array (``t.Add(x)``): indexes valid before stay valid
+    grows: bool = False
 
     @property
     def name(self) -> str:
@@ -211,13 +215,13 @@ class Registry:
     def function(
         self, en: str | Iterable[str], fr: str | Iterable[str] = (), es: str | Iterable[str] = (), *,
         can_fail: bool = False, python: tuple[str, tuple[str, ...]] | None = None, idiom: Idiom | None = None,
-        changes_argument: bool = False,
+        changes_argument: bool = False, grows: bool = False,
     ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         """Decorator: register ``fn(runtime, *args)`` as a WLanguage function (the keywords: see Builtin)."""
 
         def register(fn: Callable[..., Any]) -> Callable[..., Any]:
             self._add(Builtin("function", names(en, fr, es), impl=fn, can_fail=can_fail, python=python, idiom=idiom,
-                              changes_argument=changes_argument))
+                              changes_argument=changes_argument, grows=grows))
             return fn
 
         return register

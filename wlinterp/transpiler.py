@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import builtins
 import keyword
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import nodes as n
+from . import ranges
 from . import semantics as sem
 from .directives import compile_condition
 from .errors import Diagnostic, WLRuntimeError
@@ -141,13 +143,14 @@ class _Analysis:
         self.writes: dict[int, list[Symbol]] = {}  # id(Function) -> symbols written (rebound) in it
         self.by_ref_args: list[tuple[Function, n.Call, Function]] = []
         self._typing: set[int] = set()  # procedures whose result type is being worked out (recursion)
+        self._results: dict[int, str | None] | None = None  # result types, once the analysis has run
         self.loop_symbols: list[Symbol] = []  # variables a loop brings into being (undeclared loop variables)
         # by function: those that must exist from its start, as the interpreter's cell does (see loop_inits_needed)
         self.loop_inits: dict[int, list[Symbol]] = {}
         self._assumed: dict[int, str] = {}
         # by function: the variables of other functions (ids of Symbols) it or its callees may rebind
         self.reach: dict[int, set[int]] = {}
-        self._sizes: dict[int, int | None] = {}
+        self._uses: dict[int, str] | None = None  # see array_uses
         self._standing: dict[int, set[int]] = {}  # see _stands_for
 
     # ------------------------------------------------------------------ building
@@ -165,6 +168,7 @@ class _Analysis:
         self._settle_references()
         self._spread_unsure()
         self.loop_inits_needed()
+        self._results = {}  # from here on what a procedure returns no longer changes: worked out once
 
     def _internal(self, fn: Function, body: n.Block) -> None:
         for procedure in n.internal_procedures(body):
@@ -237,8 +241,8 @@ class _Analysis:
                 if self._read_outside(stmt.body, symbol):
                     return True
                 continue
-            for expr in _statement_exprs(stmt):
-                if any(isinstance(node, n.Name) and self.resolved.get(id(node)) is symbol for node in _walk_expr(expr)):
+            for expr in n.statement_exprs(stmt):
+                if any(isinstance(node, n.Name) and self.resolved.get(id(node)) is symbol for node in n.walk_expr(expr)):
                     return True
             if isinstance(stmt, (n.For, n.ForEach, n.ForEachString)):
                 names = stmt.names if isinstance(stmt, n.ForEach) else (stmt.var,)
@@ -449,7 +453,7 @@ class _Analysis:
             for arg in expr.args:
                 self._expr(arg, fn)
             return
-        for child in _children(expr):
+        for child in n.children(expr):
             self._expr(child, fn)
 
     # ------------------------------------------------------------------ by reference
@@ -493,35 +497,109 @@ class _Analysis:
     def fixed_size(self, symbol: Symbol) -> int | None:
         """The size of an array that keeps at least its declared size: declared once with a size, local to its
         function, and only ever indexed (never passed, rebound, looped over or resized). None otherwise."""
-        if id(symbol) not in self._sizes:
-            self._sizes[id(symbol)] = self._fixed_size(symbol)
-        return self._sizes[id(symbol)]
-
-    def _fixed_size(self, symbol: Symbol) -> int | None:
         declared = symbol.type
-        if (symbol.kind != "variable" or symbol.shared or symbol.is_ref or symbol.fn is None or declared is None
-                or declared.kind != "array" or declared.size is None or declared.element is None):
+        if self.array_uses(symbol) != "indexed" or declared is None or declared.size is None:
             return None
+        return declared.size
+
+    def one_based(self, symbol: Symbol) -> bool:
+        """A fixed array of simple values, only indexed, whose elements are never handed to a procedure: it can be a
+        Python list of its own, indexed from 1 like the array (position 0 unused)."""
+        element = symbol.type.element if symbol.type is not None else None
+        if self.fixed_size(symbol) is None or element is None or element.kind != "simple" or element.name not in SIMPLE:
+            return False
         key = ident_key(symbol.name)
-        declarations = 0
         for fn in self.functions.values():
             body = fn.node.body if fn.node is not None else self.program.body
-            for stmt in _walk(body):
-                if isinstance(stmt, n.Declare) and key in {ident_key(name) for name in stmt.names}:
-                    declarations += fn is symbol.fn
-                    if fn is symbol.fn and (stmt.init is not None or stmt.by_reference):
-                        return None
-                if isinstance(stmt, (n.For, n.ForEachString)) and ident_key(stmt.var) == key:
-                    return None
-                if isinstance(stmt, n.ForEach) and key in {ident_key(name) for name in stmt.names}:
-                    return None
-                for expr in _statement_exprs(stmt):
-                    indexed = {id(node.target) for node in _walk_expr(expr) if isinstance(node, n.Index)}
-                    for node in _walk_expr(expr):
-                        if (isinstance(node, n.Name) and ident_key(node.name) == key and id(node) not in indexed
-                                and (self.resolved.get(id(node)) or self.lookup(node.name, fn)) is symbol):
-                            return None
-        return declared.size if declarations == 1 else None
+            for stmt in n.walk(body):
+                for expr in n.statement_exprs(stmt):
+                    for node in n.walk_expr(expr):
+                        if isinstance(node, n.Call) and id(node) in self.calls and any(
+                                isinstance(arg, n.Index) and isinstance(arg.target, n.Name)
+                                and ident_key(arg.target.name) == key for arg in node.args):
+                            return False  # an element may be shared by reference: it needs the array
+        return True
+
+    def array_uses(self, symbol: Symbol) -> str | None:
+        """How a local array that keeps its list is used: ``indexed`` only, or also counted and appended to
+        (``grows``); None for any other array or use (passed, rebound, looped over, shrunk, declared twice)."""
+        if self._uses is None:
+            self._uses = self._array_uses()
+        return self._uses.get(id(symbol))
+
+    def _array_uses(self) -> dict[int, str]:
+        """array_uses for every array of the program, in one walk over it."""
+        candidates: dict[str, list[Symbol]] = {}
+        for fn in self.functions.values():
+            for symbol in fn.symbols.values():
+                declared = symbol.type
+                if (symbol.kind == "variable" and not symbol.shared and not symbol.is_ref and symbol.fn is not None
+                        and declared is not None and declared.kind == "array" and declared.element is not None):
+                    candidates.setdefault(ident_key(symbol.name), []).append(symbol)
+        uses = {id(symbol): "indexed" for symbols in candidates.values() for symbol in symbols}
+        declarations: dict[int, int] = {}
+        for fn in self.functions.values():
+            body = fn.node.body if fn.node is not None else self.program.body
+            for stmt in n.walk(body):
+                self._array_statement(stmt, fn, candidates, uses, declarations)
+        return {key: use for key, use in uses.items() if use and declarations.get(key) == 1}
+
+    def _array_statement(self, stmt: Any, fn: Function, candidates: dict[str, list[Symbol]], uses: dict[int, str],
+                         declarations: dict[int, int]) -> None:
+        looped: list[str] = []
+        if isinstance(stmt, n.Declare):
+            for name in stmt.names:
+                symbol = self.lookup(name, fn)
+                if symbol is not None and id(symbol) in uses and fn is symbol.fn:
+                    declarations[id(symbol)] = declarations.get(id(symbol), 0) + 1
+                    if stmt.init is not None or stmt.by_reference:
+                        uses[id(symbol)] = ""
+        elif isinstance(stmt, (n.For, n.ForEachString)):
+            looped = [stmt.var]
+        elif isinstance(stmt, n.ForEach):
+            looped = list(stmt.names)
+        for name in looped:  # a loop over a name of an array, wherever it is: that array is left alone
+            for symbol in candidates.get(ident_key(name), []):
+                uses[id(symbol)] = ""
+        for expr in n.statement_exprs(stmt):
+            names = [node for node in n.walk_expr(expr) if isinstance(node, n.Name) and ident_key(node.name) in candidates]
+            if not names:
+                continue
+            indexed, appended = self._array_places(expr, fn)
+            for node in names:
+                symbol = self.resolved.get(id(node)) or self.lookup(node.name, fn)
+                if symbol is None or not uses.get(id(symbol)):
+                    continue
+                if id(node) in appended:
+                    uses[id(symbol)] = "grows"
+                elif id(node) not in indexed:
+                    uses[id(symbol)] = ""
+
+    def _array_places(self, expr: Any, fn: Function) -> tuple[set[int], set[int]]:
+        """The ids of the nodes of an expression that stand where an array is only indexed, and where it is only
+        counted or appended to (``t.Count``, ``t.Add(x)``, ``ArrayAdd(t, x)``, ``ArrayCount(t)``)."""
+        indexed: set[int] = set()
+        appended: set[int] = set()
+        methods: set[int] = set()
+        for node in n.walk_expr(expr):
+            if isinstance(node, n.Index):
+                indexed.add(id(node.target))
+            elif isinstance(node, n.Call) and isinstance(node.callee, n.Member):
+                member = self.member(node.callee, fn)
+                methods.add(id(node.callee))
+                if member is not None and member.grows:
+                    appended.add(id(node.callee.target))
+            elif isinstance(node, n.Call) and isinstance(node.callee, n.Name) and id(node) not in self.calls:
+                entry = REGISTRY.lookup(node.callee.name) if self.lookup(node.callee.name, fn) is None else None
+                if entry is not None and entry.grows and node.args:
+                    appended.add(id(node.args[0]))
+                elif entry is not None and entry.python is not None and not entry.changes_argument:
+                    appended.update(id(arg) for arg in node.args)  # a plain Python form reads its arguments
+            elif isinstance(node, n.Member) and id(node) not in methods:
+                member = self.member(node, fn)
+                if member is not None and member.kind == "property":
+                    appended.add(id(node.target))
+        return indexed, appended
 
     def _spread_unsure(self) -> None:
         """A parameter that is the caller's variable holds what that variable holds: an unsure type stays unsure."""
@@ -666,6 +744,13 @@ class _Analysis:
 
     def result_type(self, fn: Function) -> str | None:
         """What a procedure surely returns: every path ends in RESULT with values of one simple type."""
+        if self._results is not None and not self._typing:
+            if id(fn) not in self._results:
+                self._results[id(fn)] = self._result_type(fn)
+            return self._results[id(fn)]
+        return self._result_type(fn)
+
+    def _result_type(self, fn: Function) -> str | None:
         if fn.node is None:
             return None
         if id(fn) in self._typing:
@@ -673,7 +758,7 @@ class _Analysis:
         body = fn.node.body
         if not body or not isinstance(body[-1], n.Result) or body[-1].value is None:
             return None
-        results = [stmt for stmt in _walk(body) if isinstance(stmt, (n.Result, n.Return))]
+        results = [stmt for stmt in n.walk(body) if isinstance(stmt, (n.Result, n.Return))]
         if any(isinstance(stmt, n.Return) or stmt.value is None for stmt in results):
             return None
         self._typing.add(id(fn))
@@ -691,7 +776,7 @@ class _Analysis:
         return kind if kinds == {kind} else None
 
     def _recurses(self, expr: Any, fn: Function) -> bool:
-        return any(isinstance(node, n.Call) and self.calls.get(id(node)) is fn for node in _walk_expr(expr))
+        return any(isinstance(node, n.Call) and self.calls.get(id(node)) is fn for node in n.walk_expr(expr))
 
     def element_type(self, expr: Any, fn: Function) -> str | None:
         """The element type of an array of a simple type (what FOR EACH gives its variable)."""
@@ -744,39 +829,11 @@ def _return_type(entry: Builtin) -> str | None:
     return _RETURN_TYPES[key]
 
 
-def _children(expr: Any) -> list[Any]:
-    if isinstance(expr, (n.Binary, n.Logical, n.Compare)):
-        return [expr.left, expr.right]
-    if isinstance(expr, (n.Not, n.Negate)):
-        return [expr.operand]
-    if isinstance(expr, n.Interval):
-        return [expr.subject, expr.low, expr.high]
-    if isinstance(expr, n.InRange):
-        return [expr.subject, expr.low, expr.high]
-    if isinstance(expr, n.InList):
-        return [expr.subject, *expr.items]
-    if isinstance(expr, n.OptionalConcat):
-        return [expr.left, expr.separator] + ([expr.right] if expr.right is not None else [])
-    if isinstance(expr, n.Interpolated):
-        return [part for part in expr.parts if not isinstance(part, str)]
-    if isinstance(expr, n.ArrayLiteral):
-        return list(expr.items)
-    if isinstance(expr, n.Member):
-        return [expr.target]
-    if isinstance(expr, n.Index):
-        return [expr.target, expr.index]
-    if isinstance(expr, n.Substring):
-        return [part for part in (expr.target, expr.start, expr.end) if part is not None]
-    if isinstance(expr, n.Call):
-        return [expr.callee, *expr.args]
-    return []
-
-
 def _pure(expr: Any) -> bool:
     """No call anywhere inside: evaluating it twice, late or not at all changes nothing."""
     if isinstance(expr, n.Call):
         return False
-    return all(_pure(child) for child in _children(expr))
+    return all(_pure(child) for child in n.children(expr))
 
 
 def transpile_program(program: n.Program, comments: list[tuple[Span, str]], source_name: str,
@@ -810,6 +867,8 @@ class _Writer:
         self.fast_arrays: set[int] = set()  # arrays (Symbol ids) read or written through their list
         # those a previous pass found: their list gets a name of its own where they are declared
         self.lists = self._list_names(lists or set())
+        # those of them that are a Python list indexed from 1 (see _Analysis.one_based): by Symbol id
+        self.padded = {key for key in self.lists if self._one_based(key)}
         # integer parameters never written, by Symbol id: the smallest and largest value any call gives them
         self.param_bounds = parameter_bounds or {}
         self.call_bounds: dict[int, list[tuple[int, int] | None]] = {}  # what each call gave, as written
@@ -825,6 +884,7 @@ class _Writer:
         self._loops: list[str | None] = []  # per enclosing loop: the increment a CONTINUE must run first
         self._loop_reads: dict[tuple[int, str], bool] = {}  # see _only_loop_reads
         self._bounds: dict[int, tuple[int, int]] = {}  # the range loop variables around, by Symbol id: their values
+        self._facts = ranges.Facts()  # what the function being written holds where (see wlinterp.ranges)
         self._names_taken: set[str] = set()
         self._name_symbols()
 
@@ -870,11 +930,22 @@ class _Writer:
                     names[id(symbol)] = self._fresh(f"{symbol.py}_items", taken)
         return names
 
+    def _one_based(self, key: int) -> bool:
+        return any(id(symbol) == key and self.a.one_based(symbol)
+                   for fn in self.a.functions.values() for symbol in fn.symbols.values())
+
+    def _padded(self, target: Any) -> Symbol | None:
+        """The array an index reads, when it is a list indexed from 1 in this pass."""
+        symbol = self.symbol(target) if isinstance(target, n.Name) else None
+        return symbol if symbol is not None and id(symbol) in self.padded else None
+
     def _list_of(self, container: str, target: n.Name) -> str:
         """The Python list behind an array read straight: its own name when it has one, else ``t.items``."""
         symbol = self.symbol(target)
         assert symbol is not None
         self.fast_arrays.add(id(symbol))
+        if id(symbol) in self.padded:
+            return symbol.py
         return self.lists.get(id(symbol), f"{container}.items")
 
     def temp(self, hint: str) -> str:
@@ -954,11 +1025,20 @@ class _Writer:
         if fn.node is None and self.a.placeholders:
             names = ", ".join(s.py for s in self.a.placeholders)
             out.line(f"# not declared in the program ({names}): give them values with --define NAME=…")
+        saved_facts = self._facts
+        self._facts = self._range_facts(fn, body)
         self._block(body, self._trailing_comments_end(fn, end_line))
         if out.mark() == start or not out.has_statement_since(start):
             out.line("pass")
         out.dedent()
-        self.fn, self._loops = saved_fn, saved_loops
+        self.fn, self._loops, self._facts = saved_fn, saved_loops, saved_facts
+
+    def _range_facts(self, fn: Function, body: n.Block) -> ranges.Facts:
+        """The intervals of the function's integer variables and the sizes of its arrays where they are read."""
+        context = _RangeContext(self, fn)
+        known = {symbol: self.param_bounds[id(symbol)] for symbol in fn.params
+                 if id(symbol) in self.param_bounds and context.integer(symbol.name) is symbol}
+        return ranges.analyse(body, context, known)
 
     def _trailing_comments_end(self, fn: Function, end_line: int | None) -> int | None:
         """Comments after a function's last statement stay in it, up to the blank line or PROCEDURE that follows."""
@@ -1200,10 +1280,24 @@ class _Writer:
         spec = self._store_spec(symbol)
         if spec is None:
             return value
+        if spec.startswith(("array of", "associative array of")) and not isinstance(expr, n.ArrayLiteral):
+            return self._convert_code(spec, value)  # storing an array copies it: B = A, then B.Add(x), leaves A alone
         static = self._static(expr)
         if static == spec or (spec in ("real", "numeric", "currency") and static in ("int", "real")):
             return value
         return self._convert_code(spec, value)
+
+    def _whole_quotient(self, expr: Any, symbol: Symbol) -> str | None:
+        """``a // d`` for ``a / d`` stored in an integer, when ``a`` is proven a small non-negative integer and ``d``
+        a positive literal: WinDev truncates the real quotient, which is then Python's floor division, exactly."""
+        if (not isinstance(expr, n.Binary) or expr.op != "/" or symbol.is_ref or symbol.kind == "let"
+                or self._store_spec(symbol) != "int" or self.a.static_type(expr.left, self.fn) != "int"):
+            return None
+        divisor = _int_literal(expr.right)
+        bounds = self._interval(expr.left)
+        if divisor is None or not 0 < divisor <= 2**16 or bounds is None or not 0 <= bounds[0] <= bounds[1] < 2**31:
+            return None
+        return f"{self.expr(expr.left, 11)} // {divisor}"
 
     def _static(self, expr: Any) -> str | None:
         if expr is None:
@@ -1236,7 +1330,7 @@ class _Writer:
             elif stmt.by_reference:
                 value = self.expr(stmt.init)
             else:
-                value = self._stored(self.expr(stmt.init), stmt.init, symbol)
+                value = self._whole_quotient(stmt.init, symbol) or self._stored(self.expr(stmt.init), stmt.init, symbol)
             if stmt.init is not None and stmt.type.kind != "simple" and first is None and not stmt.by_reference:
                 if stmt.type.kind == "array" and isinstance(stmt.init, n.ArrayLiteral):
                     items = "".join(", " + self.expr(item) for item in stmt.init.items)
@@ -1257,6 +1351,11 @@ class _Writer:
             else:
                 self.emit(f"{symbol.py} = Ref({value}{self._spec_arg(symbol)})", stmt)
             return
+        if id(symbol) in self.padded:
+            assert symbol.type is not None
+            self.emit(f"{symbol.py} = wl.one_based({py_string(type_spec(symbol.type))})", stmt)
+            self.out.line(f"# {symbol.py}[0] is not used: the list is indexed from 1, as the array is")
+            return
         if id(symbol) in self.lists:
             self.emit(f"{symbol.py} = {value}", stmt)
             # the array keeps this list (it is only indexed, within its size): its elements, 1-based
@@ -1276,6 +1375,11 @@ class _Writer:
 
     def stmt_assign(self, stmt: n.Assign) -> None:
         target = stmt.target
+        symbol = self.symbol(target) if isinstance(target, n.Name) and stmt.op == "=" else None
+        quotient = self._whole_quotient(stmt.value, symbol) if symbol is not None else None
+        if symbol is not None and quotient is not None:
+            self.emit(self.write(symbol, quotient), stmt)
+            return
         value = self.expr(stmt.value)
         temp: str | None = None
         if self._value_first(stmt):
@@ -1311,7 +1415,7 @@ class _Writer:
         A method call, or a built-in that changes an array, may; a procedure call may rebind the
         variables it or its callees assign and those it takes by reference and writes.
         """
-        for node in _walk_expr(expr):
+        for node in n.walk_expr(expr):
             if isinstance(node, n.Call):
                 callee = self.a.calls.get(id(node))
                 if callee is not None:
@@ -1327,7 +1431,7 @@ class _Writer:
 
     def _call_rebinds(self, call: n.Call, callee: Function, target: Any) -> bool:
         """Whether this procedure call may rebind a variable read in ``target``."""
-        read = {id(self.symbol(node)) for node in _walk_expr(target) if isinstance(node, n.Name) and self.symbol(node)}
+        read = {id(self.symbol(node)) for node in n.walk_expr(target) if isinstance(node, n.Name) and self.symbol(node)}
         if read & self.a.reach.get(id(callee), set()):
             return True
         written = _written_positions(callee)
@@ -1361,7 +1465,13 @@ class _Writer:
         elif isinstance(target, n.Index):
             container = self.expr(target.target)
             index = self.expr(target.index)
-            if self._index_in_range(target) and self._element_type(target) == self._static(value_expr):
+            same_type = self._element_type(target) == self._static(value_expr)
+            if self._padded(target.target) is not None:
+                if self._index_in_range(target) and same_type:
+                    self.emit(f"{self._list_of(container, target.target)}[{index}] = {value}", stmt)
+                else:
+                    self.emit(f"wl.put({container}, {index}, {value}, {py_string(self._element_type(target) or '')})", stmt)
+            elif self._index_in_range(target) and same_type:
                 # an element of the array's own type at an index proven in range: the list's slot, as set() would do
                 self.emit(f"{self._list_of(container, target.target)}[{self._slot(target.index)}] = {value}", stmt)
             elif self._is_array(target.target):
@@ -1524,6 +1634,13 @@ class _Writer:
             self._bounds.pop(id(var), None)
 
     def _range_loop(self, stmt: n.For, var: Symbol, step: int | None) -> None:
+        if step is None:
+            steps = self._interval(stmt.step)
+            if steps is not None and steps[0] > 0:  # a STEP proven positive: range() as it is
+                stop = f"{self.expr(stmt.stop, 11)} + 1" if _int_literal(stmt.stop) is None else str(_int_literal(stmt.stop) + 1)
+                self.header(f"for {var.py} in range({self.expr(stmt.start)}, {stop}, {self.expr(stmt.step)}):", stmt)
+                self._loop_body(stmt.body, stmt)
+                return
         if step is None:  # a STEP known when the loop starts: its sign says which way range() goes
             args = f"{self.expr(stmt.start)}, {self.expr(stmt.stop)}, {self.expr(stmt.step)}"
             self.header(f"for {var.py} in wl.steps({args}):", stmt)
@@ -1815,9 +1932,9 @@ class _Writer:
         values = {"int", "real", "string", "boolean"}
         if isinstance(expr, (n.Compare, n.InList, n.Interval, n.InRange)):
             # comparing simple values never fails; an array or an object could (it has no text)
-            return all(self.quiet(part) and self.a.static_type(part, self.fn) in values for part in _children(expr))
+            return all(self.quiet(part) and self.a.static_type(part, self.fn) in values for part in n.children(expr))
         if isinstance(expr, (n.Not, n.Logical)):
-            return all(self.quiet(part, truth=True) for part in _children(expr))
+            return all(self.quiet(part, truth=True) for part in n.children(expr))
         if isinstance(expr, n.Binary):
             left, right = (self.a.static_type(part, self.fn) for part in (expr.left, expr.right))
             sure = (expr.op in "+-*" and left == right == "int") or (expr.op == "+" and left == "string" and right in values)
@@ -1915,8 +2032,12 @@ class _Writer:
         if not isinstance(expr.target, n.Name):
             return False
         symbol = self.symbol(expr.target)
-        size = self.a.fixed_size(symbol) if symbol is not None and symbol.fn is self.fn else None
-        if _int_literal(expr.index) is not None:
+        if symbol is None or symbol.fn is not self.fn:
+            return False
+        size = self.a.fixed_size(symbol)
+        if self.a.array_uses(symbol) is not None:  # an array that only grows: at least its size here
+            size = max(size or 0, self._facts.sizes.get(id(expr), 0))
+        if _int_literal(expr.index) is not None and id(symbol) not in self.padded:
             return False  # t[2] reads better as it is; the speed is in loops
         bounds = self._interval(expr.index)
         return size is not None and bounds is not None and 1 <= bounds[0] and bounds[1] <= size
@@ -1946,7 +2067,14 @@ class _Writer:
             symbol = self.symbol(expr)
             if symbol is None:
                 return None
-            return self._bounds.get(id(symbol)) or self.param_bounds.get(id(symbol))
+            known = self._bounds.get(id(symbol)) or self.param_bounds.get(id(symbol))
+            flow = self._facts.names.get(id(expr))  # what every run can hold here (wlinterp.ranges)
+            if flow is not None:
+                low = max(flow[0], known[0]) if known is not None else flow[0]
+                high = min(flow[1], known[1]) if known is not None else flow[1]
+                if not (math.isinf(low) or math.isinf(high)) and low <= high:
+                    return (int(low), int(high))
+            return known
         if isinstance(expr, n.Negate) and expr.op == "-":
             inner = self._interval(expr.operand)
             return (-inner[1], -inner[0]) if inner is not None else None
@@ -1978,6 +2106,10 @@ class _Writer:
 
     def expr_index(self, expr: n.Index) -> tuple[str, int]:
         container, index = self.expr(expr.target, 15), self.expr(expr.index)
+        if self._padded(expr.target) is not None:
+            if self._index_in_range(expr):
+                return f"{self._list_of(container, expr.target)}[{index}]", 15
+            return f"wl.item({container}, {index})", 16
         if self._index_in_range(expr):
             return f"{self._list_of(container, expr.target)}[{self._slot(expr.index)}]", 15
         if self._is_array(expr.target):
@@ -2132,6 +2264,157 @@ class _Writer:
         return f"Ref({self.expr(arg)}{spec})"
 
 
+class _RangeContext:
+    """What wlinterp.ranges needs to know of one function: which names it follows, static types, calls."""
+
+    def __init__(self, writer: _Writer, fn: Function):
+        self.w, self.a, self.fn = writer, writer.a, fn
+        self._integers: dict[int, bool] = {}
+        body = fn.node.body if fn.node is not None else self.a.program.body
+        # a variable written by an internal procedure, or aliased by ``x is int <- y``, changes where no
+        # statement of this function says so: it is not followed
+        self._elsewhere = {ident_key(name) for inner in fn.internal if inner.node is not None
+                           for name in _assigned_names(inner.node.body)}
+        for stmt in n.walk(body):
+            if isinstance(stmt, n.Declare) and stmt.by_reference:
+                self._elsewhere.update(ident_key(name) for name in stmt.names)
+                if isinstance(stmt.init, n.Name):
+                    self._elsewhere.add(ident_key(stmt.init.name))
+        self._wanted = _names_that_matter(body, self.a.calls)
+        self._ints: dict[int, bool] = {}
+        self._changed: dict[int, set[object]] = {}
+
+    def _symbol(self, name: n.Name | str) -> Symbol | None:
+        if isinstance(name, n.Name):
+            return self.a.resolved.get(id(name)) or self.a.lookup(name.name, self.fn)
+        return self.a.lookup(name, self.fn)
+
+    def integer(self, name: n.Name | str) -> Symbol | None:
+        symbol = self._symbol(name)
+        if symbol is None:
+            return None
+        if id(symbol) not in self._integers:
+            self._integers[id(symbol)] = self._followed(symbol)
+        return symbol if self._integers[id(symbol)] else None
+
+    def _followed(self, symbol: Symbol) -> bool:
+        if ident_key(symbol.name) not in self._wanted:
+            return False  # nothing the writer asks depends on it: following it would only cost time
+        if (symbol.fn is not self.fn or symbol.kind not in ("variable", "loop", "parameter") or symbol.shared
+                or symbol.is_ref or symbol.unsure or ident_key(symbol.name) in self._elsewhere):
+            return False
+        if symbol.kind == "loop":
+            return self.a.static_type(n.Name(symbol.name), self.fn) == "int"
+        return symbol.type is not None and symbol.type.kind == "simple" and symbol.type.name == "int"
+
+    def array(self, name: n.Name | str) -> Symbol | None:
+        symbol = self._symbol(name)
+        if symbol is None or symbol.fn is not self.fn or self.a.array_uses(symbol) is None:
+            return None
+        return symbol
+
+    def is_int(self, expr: Any) -> bool:
+        known = self._ints.get(id(expr))
+        if known is None:
+            known = self._ints[id(expr)] = self.a.static_type(expr, self.fn) == "int"
+        return known
+
+    def changed_by_calls(self, stmt: Any) -> set[object]:
+        if id(stmt) not in self._changed:
+            self._changed[id(stmt)] = self._changed_by_calls(stmt)
+        return self._changed[id(stmt)]
+
+    def _changed_by_calls(self, stmt: Any) -> set[object]:
+        changed: set[object] = set()
+        for expr in n.statement_exprs(stmt):
+            for node in n.walk_expr(expr):
+                callee = self.a.calls.get(id(node)) if isinstance(node, n.Call) else None
+                if callee is None:
+                    continue  # a built-in gets values, never a variable
+                written = _written_positions(callee)
+                for position, arg in enumerate(node.args):
+                    symbol = self.integer(arg) if isinstance(arg, n.Name) else None
+                    if symbol is not None and (written is None or position in written):
+                        changed.add(symbol)
+        return changed
+
+    def appends_to(self, call: n.Call) -> Symbol | None:
+        if isinstance(call.callee, n.Member) and isinstance(call.callee.target, n.Name):
+            member = self.a.member(call.callee, self.fn)
+            return self.array(call.callee.target) if member is not None and member.grows else None
+        if isinstance(call.callee, n.Name) and id(call) not in self.a.calls and call.args:
+            entry = REGISTRY.lookup(call.callee.name) if self.a.lookup(call.callee.name, self.fn) is None else None
+            if entry is not None and entry.grows and isinstance(call.args[0], n.Name):
+                return self.array(call.args[0])
+        return None
+
+    def compiled_branch(self, stmt: n.CompileIf) -> n.Block | None:
+        return self.a.compiled_branch(stmt)
+
+
+def _names_that_matter(body: n.Block, procedure_calls: dict[int, Any]) -> set[str]:
+    """The integer names whose intervals the writer may ask for (array indexes, quotients, remainders, steps,
+    procedure arguments), with every name their values come from or are compared with (by ident key)."""
+
+    def keys(expr: Any) -> set[str]:
+        return {ident_key(node.name) for node in n.walk_expr(expr) if isinstance(node, n.Name)} if expr is not None else set()
+
+    wanted: set[str] = set()
+    links: list[tuple[set[str], set[str]]] = []  # (names, what they depend on): once one of them matters, so do those
+    for stmt in n.walk(body):
+        if isinstance(stmt, n.Procedure):
+            continue
+        if isinstance(stmt, n.Declare) and stmt.init is not None:
+            links.append(({ident_key(name) for name in stmt.names}, keys(stmt.init)))
+        elif isinstance(stmt, n.Assign) and isinstance(stmt.target, n.Name):
+            links.append(({ident_key(stmt.target.name)}, keys(stmt.value)))
+        elif isinstance(stmt, n.For):
+            links.append(({ident_key(stmt.var)}, keys(stmt.start) | keys(stmt.stop) | keys(stmt.step)))
+            if stmt.step is not None and not isinstance(stmt.step, n.Number):
+                wanted |= keys(stmt.step)
+        for expr in n.statement_exprs(stmt):
+            for node in n.walk_expr(expr):
+                if isinstance(node, n.Index):
+                    wanted |= keys(node.index)
+                elif isinstance(node, n.Binary) and node.op in "/%":
+                    wanted |= keys(node.left)
+                elif isinstance(node, n.Call) and id(node) in procedure_calls:
+                    wanted |= set().union(*(keys(arg) for arg in node.args))
+                elif isinstance(node, (n.Compare, n.InRange)):
+                    sides = [keys(part) for part in n.children(node)]
+                    everything = set().union(*sides)
+                    links.extend((side, everything) for side in sides)
+    changed = True
+    while changed:
+        changed = False
+        for names, sources in links:
+            if names & wanted and not sources <= wanted:
+                wanted |= sources
+                changed = True
+    return wanted
+
+
+def _assigned_names(block: n.Block) -> set[str]:
+    """The names a block (and the internal procedures inside it) may assign."""
+    found: set[str] = set()
+    for stmt in n.walk(block):
+        if isinstance(stmt, n.Procedure):
+            found |= _assigned_names(stmt.body)
+        elif isinstance(stmt, (n.Assign, n.IncDec)):
+            root = stmt.target
+            while isinstance(root, (n.Substring, n.Index, n.Member)):
+                root = root.target
+            if isinstance(root, n.Name):
+                found.add(root.name)
+        elif isinstance(stmt, (n.For, n.ForEachString)):
+            found.add(stmt.var)
+        elif isinstance(stmt, n.ForEach):
+            found.update(stmt.names)
+        found.update(arg.name for expr in n.statement_exprs(stmt) for node in n.walk_expr(expr)
+                     if isinstance(node, n.Call) for arg in node.args if isinstance(arg, n.Name))
+    return found
+
+
 class _Typed:
     """Stands for a value whose static type is known without an expression node (a compound assignment's result)."""
 
@@ -2242,7 +2525,7 @@ def _comment_lines(text: str) -> list[str]:
 def _assigns(block: n.Block, name: str, procedure_calls: dict[int, Any] | None = None) -> bool:
     """Whether the block may rebind the variable: assigns it, loops over it, or hands it to a procedure."""
     key = ident_key(name)
-    for stmt in _walk(block):
+    for stmt in n.walk(block):
         targets: list[Any] = []
         if isinstance(stmt, n.Assign | n.IncDec):
             targets.append(stmt.target)
@@ -2268,8 +2551,8 @@ def _assigns(block: n.Block, name: str, procedure_calls: dict[int, Any] | None =
 
 def _passes_name(stmt: Any, key: str, procedure_calls: dict[int, Any] | None) -> bool:
     """A procedure call in the statement takes the variable as an argument that it may write by reference."""
-    for expr in _statement_exprs(stmt):
-        for node in _walk_expr(expr):
+    for expr in n.statement_exprs(stmt):
+        for node in n.walk_expr(expr):
             if not isinstance(node, n.Call) or (procedure_calls is not None and id(node) not in procedure_calls):
                 continue
             callee = procedure_calls.get(id(node)) if procedure_calls is not None else None
@@ -2298,69 +2581,14 @@ def _written_positions(callee: Function | None) -> set[int] | None:
 def _calls_internal(block: n.Block, procedure_calls: dict[int, Any]) -> bool:
     """Whether the block calls an internal procedure (which may change the variables around it)."""
     return any(isinstance(node, n.Call) and id(node) in procedure_calls and procedure_calls[id(node)].parent is not None
-               for stmt in _walk(block) for expr in _statement_exprs(stmt) for node in _walk_expr(expr))
-
-
-def _walk(block: n.Block) -> Iterator[Any]:
-    for stmt in block:
-        yield stmt
-        if isinstance(stmt, n.Procedure):
-            continue
-        for inner in n.blocks_of(stmt):
-            yield from _walk(inner)
-
-
-def _statement_exprs(stmt: Any) -> list[Any]:
-    if isinstance(stmt, n.Declare):
-        return [stmt.init] if stmt.init is not None else []
-    if isinstance(stmt, n.Let):
-        return [stmt.value]
-    if isinstance(stmt, n.Assign):
-        return [stmt.target, stmt.value]
-    if isinstance(stmt, n.IncDec):
-        return [stmt.target]
-    if isinstance(stmt, n.ExprStmt):
-        return [stmt.expr]
-    if isinstance(stmt, n.If):
-        return [c for c, _ in stmt.branches]
-    if isinstance(stmt, n.Switch):
-        found = [stmt.subject]
-        for case in stmt.cases:
-            for value in case.values:
-                found.append(value.value)
-                if value.high is not None:
-                    found.append(value.high)
-        return found
-    if isinstance(stmt, n.For):
-        return [x for x in (stmt.start, stmt.stop, stmt.step) if x is not None]
-    if isinstance(stmt, n.ForEach):
-        return [stmt.iterable]
-    if isinstance(stmt, n.ForEachString):
-        return [stmt.source, stmt.separator]
-    if isinstance(stmt, n.While):
-        return [stmt.condition]
-    if isinstance(stmt, n.Loop):
-        return [stmt.count] if stmt.count is not None else []
-    if isinstance(stmt, n.Result):
-        return [stmt.value] if stmt.value is not None else []
-    if isinstance(stmt, n.ConstantBlock):
-        return [c.value for c in stmt.constants]
-    if isinstance(stmt, n.Scope) and stmt.declaration is not None:
-        return _statement_exprs(stmt.declaration)
-    return []
-
-
-def _walk_expr(expr: Any) -> Iterator[Any]:
-    yield expr
-    for child in _children(expr):
-        yield from _walk_expr(child)
+               for stmt in n.walk(block) for expr in n.statement_exprs(stmt) for node in n.walk_expr(expr))
 
 
 def _names_read(block: n.Block) -> set[str]:
     found: set[str] = set()
-    for stmt in _walk(block):
-        for expr in _statement_exprs(stmt):
-            for node in _walk_expr(expr):
+    for stmt in n.walk(block):
+        for expr in n.statement_exprs(stmt):
+            for node in n.walk_expr(expr):
                 if isinstance(node, n.Name):
                     found.add(ident_key(node.name))
     return found
@@ -2368,7 +2596,7 @@ def _names_read(block: n.Block) -> set[str]:
 
 def _loops_over(block: n.Block, key: str) -> bool:
     """Whether a loop in the block (at any depth) sets the variable."""
-    for stmt in _walk(block):
+    for stmt in n.walk(block):
         if isinstance(stmt, (n.For, n.ForEachString)) and ident_key(stmt.var) == key:
             return True
         if isinstance(stmt, n.ForEach) and key in {ident_key(name) for name in stmt.names}:
@@ -2384,14 +2612,14 @@ def _reads_outside_loops(block: n.Block, key: str) -> int:
             continue
         if isinstance(stmt, n.For) and ident_key(stmt.var) == key:
             if any(isinstance(node, n.Name) and ident_key(node.name) == key
-                   for part in (stmt.start, stmt.stop, stmt.step) if part is not None for node in _walk_expr(part)):
+                   for part in (stmt.start, stmt.stop, stmt.step) if part is not None for node in n.walk_expr(part)):
                 count += 1
             if _loops_over(stmt.body, key):
                 # a loop over the same variable inside: what this body reads after it is that loop's leftover value
                 count += _reads_outside_loops(stmt.body, key)
             continue
-        for expr in _statement_exprs(stmt):
-            if any(isinstance(node, n.Name) and ident_key(node.name) == key for node in _walk_expr(expr)):
+        for expr in n.statement_exprs(stmt):
+            if any(isinstance(node, n.Name) and ident_key(node.name) == key for node in n.walk_expr(expr)):
                 count += 1
         if isinstance(stmt, (n.ForEach, n.ForEachString)):
             names = stmt.names if isinstance(stmt, n.ForEach) else (stmt.var,)

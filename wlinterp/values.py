@@ -20,10 +20,25 @@ __all__ = [
     "WLDuration",
     "WLObject",
     "WLTime",
+    "array_slot",
 ]
 
 
 _PLAIN = {"int": int, "string": str, "boolean": bool}
+
+
+def array_slot(index: Any, size: int) -> int:
+    """The 0-based position of a 1-based array index, or the runtime error WinDev gives for it."""
+    if isinstance(index, bool) or not isinstance(index, (int, float)) or int(index) != index:
+        raise WLRuntimeError(f"array index must be an integer, not {index!r}")
+    position = int(index)
+    if not 1 <= position <= size:
+        where = "the array is empty" if size == 0 else f"valid indexes are 1 to {size}"
+        raise WLRuntimeError(
+            f"array index {position} is out of range: {where}",
+            hint="use Add() (or ArrayAdd) to append an element",
+        )
+    return position - 1
 
 
 class WLArray:
@@ -54,17 +69,7 @@ class WLArray:
         return iter(self.items)
 
     def _slot(self, index: Any) -> int:
-        if isinstance(index, bool) or not isinstance(index, (int, float)) or int(index) != index:
-            raise WLRuntimeError(f"array index must be an integer, not {index!r}")
-        position = int(index)
-        if not 1 <= position <= len(self.items):
-            size = len(self.items)
-            where = "the array is empty" if size == 0 else f"valid indexes are 1 to {size}"
-            raise WLRuntimeError(
-                f"array index {position} is out of range: {where}",
-                hint="use Add() (or ArrayAdd) to append an element",
-            )
-        return position - 1
+        return array_slot(index, len(self.items))
 
     def get(self, index: Any) -> Any:
         items = self.items
