@@ -244,3 +244,47 @@ RESULT n * 2
         ("ExprStmt", 11),
         ("Result", 16),
     ]
+
+
+# ------------------------------------------------------------------------------ calls of three parameters, LOCAL, IF and WHILE shapes
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        (
+            (
+                'a is int = 1\nb is string = "2"\nThree(a, b, a + 10)\nTrace(a, b)\n'
+                "PROCEDURE Three(x is int, y is int, z is real)\nx = x + z\ny = y + z\nTrace(x, y, z)\n"
+            ),
+            ["12 13 11", "12 2"],
+        ),
+        ("a is int = 1\nKeep(a)\nTrace(a)\nPROCEDURE Keep(LOCAL x is int)\nx = 5\n", ["1"]),
+        (
+            "i is int = 0\nt is array of int = [1, 2]\nWHILE i = 0 _OR_ t[i] < 3\n\ti++\n\tIF i = 2 THEN BREAK\nEND\nTrace(i)\n",
+            ["2"],
+        ),
+        ("i is int = 3\nt is array of int = [1, 2]\nWHILE i <= 2 _AND_ t[i] > 0\n\ti++\nEND\nTrace(i)\n", ["3"]),
+        (
+            "Trace(Find(3))\nPROCEDURE Find(n is int)\nFOR i = 1 TO 10\n\tIF i = n THEN RESULT i * 10\nEND\nRESULT -1\n",
+            ["30"],
+        ),
+        ('Nothing()\nTrace("ok")\nPROCEDURE Nothing()\n', ["ok"]),
+    ],
+)
+def test_call_and_control_shapes(text: str, printed: list[str]):
+    assert traces(text) == printed
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "message"),
+    [
+        ("x is int = 0\nIF x = 0 THEN Trace(1 / x)\n", (2, 21), "division by zero"),
+        ('s is string = "x"\nWHILE s _AND_ True\nEND\n', (2, 7), "the string 'x' cannot be used as a boolean"),
+        ("Trace(Bad(0))\nPROCEDURE Bad(n is int)\nm is int = 5\nRESULT m / n\n", (4, 8), "division by zero"),
+    ],
+)
+def test_errors_in_call_and_control_shapes_keep_their_position(text: str, where: tuple[int, int], message: str):
+    outcome = run(text)
+    assert outcome.status == "runtime-error"
+    assert errors(outcome)[0][1:] == (*where, message)

@@ -156,7 +156,7 @@ class _Plan:
     so that a call site can hold the plan of a procedure whose body is still being compiled.
     """
 
-    __slots__ = ("body", "internal", "params", "procedure", "variadic")
+    __slots__ = ("body", "internal", "params", "procedure", "steps", "variadic")
 
     def __init__(self, interpreter: Interpreter, procedure: n.Procedure):
         self.procedure = procedure
@@ -164,6 +164,7 @@ class _Plan:
         self.params = [_Binding(p) for p in procedure.params if not p.variadic]
         self.variadic = any(p.variadic for p in procedure.params)
         self.body: Exec | None = None
+        self.steps: list[tuple[Exec, n.Node]] | None = None  # the body's statements, for a call that runs them itself
 
 
 class Frame:
@@ -233,6 +234,25 @@ def _find(frame: Frame | None, key: str) -> Any:
             return cell
         frame = frame.parent
     return None
+
+
+# a parameter's key, the closure reading its argument, and the class of the cell to make for a copy (None: the closure gives the cell)
+_Binder = tuple[str, Callable[["Frame"], Any], "type[Cell] | None"]
+
+
+def _cell_maker(read: Callable[[Frame], Any], kind: type[Cell] | None) -> Callable[[Frame], Any]:
+    """The cell of one argument, for a call of three parameters or more (see Interpreter._binder)."""
+    if kind is None:
+        return read
+    convert, plain = kind.convert, kind.plain
+
+    def copy(frame: Frame) -> Any:
+        value = read(frame)
+        cell = kind()
+        cell.value = value if type(value) is plain or convert is None else convert(value)
+        return cell
+
+    return copy
 
 
 def _no_binder(frame: Frame) -> Any:
@@ -701,6 +721,9 @@ class Interpreter:
 
         if len(branches) == 1:  # IF … [ELSE …] END: no loop over the branches
             test, body = branches[0]
+            only = self._only_step(stmt.branches[0][1])
+            if orelse is None and only is not None:
+                return self._if_then(test, *only)
             if orelse is None:
                 return lambda frame: body(frame) if test(frame) else GO
             return lambda frame: body(frame) if test(frame) else orelse(frame)
@@ -724,6 +747,25 @@ class Interpreter:
             return orelse(frame) if orelse is not None else GO
 
         return if_
+
+    def _if_then(self, test: Callable[[Frame], bool], step: Exec, stmt: n.Node) -> Exec:
+        """``IF c THEN statement``: the statement run as its block would (hook, error position), one call fewer."""
+        interpreter = self
+
+        def if_then(frame: Frame) -> int:
+            if not test(frame):
+                return GO
+            hook = interpreter.trace_hook
+            if hook is not None:
+                hook(stmt, frame)
+            try:
+                return step(frame)
+            except WLRuntimeError as error:
+                if error.span is None:
+                    error.span = stmt.span
+                raise
+
+        return if_then
 
     def truth(self, condition: n.Expr) -> Callable[[Frame], bool]:
         value_of = self.expr(condition)
@@ -890,6 +932,9 @@ class Interpreter:
     def s_while(self, stmt: n.While) -> Exec:
         test = self.truth(stmt.condition)
         body = self.block(stmt.body)
+        condition = stmt.condition
+        if isinstance(condition, n.Logical) and condition.op in ("AND_SC", "OR_SC"):
+            return self._while_short_circuit(condition, body)
 
         def while_(frame: Frame) -> int:
             while test(frame):
@@ -902,6 +947,23 @@ class Interpreter:
             return GO
 
         return while_
+
+    def _while_short_circuit(self, condition: n.Logical, body: Exec) -> Exec:
+        """``WHILE a _AND_ b`` (or ``_OR_``): both tests made here, without the closure that joins them."""
+        left, right = self.truth(condition.left), self.truth(condition.right)
+        both = condition.op == "AND_SC"
+
+        def while_short_circuit(frame: Frame) -> int:
+            while (left(frame) and right(frame)) if both else (left(frame) or right(frame)):
+                code = body(frame)
+                if code:
+                    if code == BREAK:
+                        return GO
+                    if code == RETURN:
+                        return RETURN
+            return GO
+
+        return while_short_circuit
 
     def s_loop(self, stmt: n.Loop) -> Exec:
         count_of = self.expr(stmt.count) if stmt.count is not None else None
@@ -1465,36 +1527,51 @@ class Interpreter:
                 return None
             if any(isinstance(arg, n.DefaultArg) for arg in expr.args):
                 return None
-            binders = [(binding.key, self._binder(binding, arg)) for binding, arg in zip(plan.params, expr.args)]
+            binders = [(binding.key, *self._binder(binding, arg)) for binding, arg in zip(plan.params, expr.args)]
             return self._procedure_call(plan, binders, expr.span)
         entry = REGISTRY.lookup(callee.name)
         if entry is not None and entry.kind == "function":
             return self._builtin_call(entry, [self.expr(arg) for arg in expr.args], expr.span)
         return None
 
-    def _procedure_call(
-        self, plan: _Plan, binders: list[tuple[str, Callable[[Frame], Any]]], span: Span | None
-    ) -> Eval:
-        """What call_procedure does for a plan known in advance, with the frame built in place."""
+    def _procedure_call(self, plan: _Plan, binders: list[_Binder], span: Span | None) -> Eval:
+        """What call_procedure does for a plan known in advance: the frame built in place, the body's statements run here.
+
+        The body runs as its block would (trace hook, position of errors); one or two parameters
+        (most procedures) are bound without a loop, and an argument that is a copy gets its cell
+        here rather than in a closure of its own.
+        """
         interpreter = self
         globals_ = self.globals
         internal = plan.internal
         name = plan.procedure.name
         count = len(binders)
-        # one or two parameters (most procedures) are bound in a dict display rather than a loop
-        (first_key, first), (second_key, second) = (binders + [("", _no_binder)] * 2)[:2]
+        first_key, first, first_kind = binders[0] if binders else ("", _no_binder, None)
+        first_plain, first_convert = (first_kind.plain, first_kind.convert) if first_kind else (None, None)
+        cells = [(key, _cell_maker(read, kind)) for key, read, kind in binders]
+        (_key, make_first), (second_key, make_second) = [*cells, ("", _no_binder), ("", _no_binder)][:2]
 
         def procedure_call(frame: Frame) -> Any:
-            body = plan.body or interpreter._ready(plan)
+            steps = plan.steps
+            if steps is None:
+                interpreter._ready(plan)
+                steps = plan.steps
             try:
                 if count == 1:
-                    variables = {first_key: first(frame)}
+                    value = first(frame)
+                    if first_kind is not None:  # a copy: Cell.store inlined (a new cell is never a constant)
+                        cell = first_kind()
+                        cell.value = (
+                            value if type(value) is first_plain or first_convert is None else first_convert(value)
+                        )
+                        value = cell
+                    variables = {first_key: value}
                 elif count == 2:
-                    variables = {first_key: first(frame), second_key: second(frame)}
+                    variables = {first_key: make_first(frame), second_key: make_second(frame)}
                 else:
                     variables = {}
-                    for key, bind in binders:
-                        variables[key] = bind(frame)
+                    for key, make in cells:
+                        variables[key] = make(frame)
                 callee = Frame()
                 callee.vars = variables
                 callee.parent = globals_
@@ -1502,8 +1579,19 @@ class Interpreter:
                 callee.declare_global = False
                 callee.parameters = None
                 callee.result = None
+                hook = interpreter.trace_hook
                 try:
-                    body(callee)
+                    for step, stmt in steps:  # the body's block, run here
+                        if hook is not None:
+                            hook(stmt, callee)
+                        try:
+                            code = step(callee)
+                        except WLRuntimeError as error:
+                            if error.span is None:
+                                error.span = stmt.span
+                            raise
+                        if code:
+                            break
                 except RecursionError:
                     raise WLRuntimeError(
                         f"stack overflow: '{name}' was called too many times without returning", span
@@ -1514,27 +1602,31 @@ class Interpreter:
 
         return procedure_call
 
-    def _binder(self, binding: _Binding, node: n.Expr) -> Callable[[Frame], Any]:
-        """How one argument becomes the cell of its parameter (``_bind`` for an argument that is not ``*``)."""
+    def _binder(self, binding: _Binding, node: n.Expr) -> tuple[Callable[[Frame], Any], type[Cell] | None]:
+        """How one argument becomes the cell of its parameter (``_bind`` for an argument that is not ``*``).
+
+        Either a closure giving the cell, and None; or, for an argument passed as a copy, the closure
+        of its value and the class of the cell the caller makes for it.
+        """
         if not binding.local and isinstance(node, n.Name):
-            return self._reference_binder(binding, node)
+            return self._reference_binder(binding, node), None
         if not binding.local and isinstance(node, n.Index):
             argument = self.argument(node)
             interpreter = self
-            return lambda caller: interpreter._bind(binding, argument, caller, caller)
+            return lambda caller: interpreter._bind(binding, argument, caller, caller), None
         value_of = self.expr(node)
-        kind, local = binding.kind, binding.local
+        if not binding.local:
+            return value_of, binding.kind
+        kind = binding.kind
         convert, plain = kind.convert, kind.plain
 
-        def by_value(caller: Frame) -> Any:
-            value = value_of(caller)
-            if local:
-                value = obj.copied(value)
+        def local_copy(caller: Frame) -> Any:
+            value = obj.copied(value_of(caller))
             cell = kind()
             cell.value = value if type(value) is plain or convert is None else convert(value)
             return cell
 
-        return by_value
+        return local_copy, None
 
     def _reference_binder(self, binding: _Binding, node: n.Name) -> Callable[[Frame], Any]:
         """A variable passed to a parameter that is not LOCAL: its own cell when the types agree, else a converted copy."""
@@ -1655,7 +1747,9 @@ class Interpreter:
             params = [p for p in plan.procedure.params if not p.variadic]
             for binding, param in zip(plan.params, params):
                 binding.default = self.expr(param.default) if param.default is not None else None
-            plan.body = self.block(plan.procedure.body)
+            body = self.block(plan.procedure.body)
+            plan.steps = self._block_steps[id(plan.procedure.body)]
+            plan.body = body
         return plan.body
 
     def call_procedure(self, procedure: n.Procedure, args: list[_Argument], frame: Frame, span: Span | None) -> Any:
