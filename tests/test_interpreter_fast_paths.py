@@ -288,3 +288,37 @@ def test_errors_in_call_and_control_shapes_keep_their_position(text: str, where:
     outcome = run(text)
     assert outcome.status == "runtime-error"
     assert errors(outcome)[0][1:] == (*where, message)
+
+
+# ------------------------------------------------------------------------------ t[j + 1] and t[j - 1]
+
+
+def test_an_index_beside_a_variable_follows_the_variable_type():
+    text = "t is array of int = [10, 20, 30]\nj is int = 1\nr is real = 1.0\nt[j + 1] = t[j + 2] + 1\nTrace(t[r + 1], t[j - -1], t[3 - j])\n"
+    assert traces(text) == ["31 31 31"]
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "message"),
+    [
+        (
+            't is array of int = [10, 20, 30]\ns is string = "2"\nTrace(t[s + 1])\n',
+            (3, 7),
+            "array index must be an integer, not '21'",
+        ),
+        (
+            "t is array of int = [10, 20, 30]\nj is int = 3\n\nTrace(t[j + 1])\n",
+            (4, 7),
+            "array index 4 is out of range: valid indexes are 1 to 3",
+        ),
+        (
+            "t is array of int = [10, 20, 30]\nj is int = 3\n\nt[j + 1] = 5\n",
+            (4, 1),
+            "array index 4 is out of range: valid indexes are 1 to 3",
+        ),
+    ],
+)
+def test_an_index_beside_a_variable_fails_as_the_expression_does(text: str, where: tuple[int, int], message: str):
+    outcome = run(text)
+    assert outcome.status == "runtime-error"
+    assert errors(outcome)[0][1:] == (*where, message)

@@ -326,6 +326,16 @@ def _name_key(expr: n.Expr) -> str | None:
     return ident_key(expr.name) if isinstance(expr, n.Name) else None
 
 
+def _position(expr: n.Expr) -> tuple[str | None, int]:
+    """An index that is a variable, or a variable plus or minus an integer (``t[i]``, ``t[j + 1]``): its key and
+    the integer, for a closure that computes it from an integer variable without a call; (None, 0) for any other."""
+    if isinstance(expr, n.Binary) and expr.op in ("+", "-") and isinstance(expr.left, n.Name):
+        constant = _literal(expr.right)
+        if type(constant) is int:
+            return ident_key(expr.left.name), constant if expr.op == "+" else -constant
+    return _name_key(expr), 0
+
+
 def _operand_constant(
     fast: Callable[[Any, Any], Any],
     kind: type,
@@ -647,7 +657,8 @@ class Interpreter:
         container_of, index_of = self.expr(target.target), self.expr(target.index)
         span = target.span
 
-        container_key, index_key = _name_key(target.target), _name_key(target.index)
+        container_key = _name_key(target.target)
+        index_key, offset = _position(target.index)
         written = _literal(value)
         literal = written is not _NO_VALUE  # t[i] = True: the value without a call
 
@@ -657,7 +668,12 @@ class Interpreter:
             cell = variables.get(container_key)
             container = cell.value if cell is not None else container_of(frame)
             cell = variables.get(index_key)
-            index = cell.value if cell is not None else index_of(frame)
+            if cell is None:
+                index = index_of(frame)
+            else:
+                index = cell.value
+                if offset:  # t[j + 1]: j + 1 when j holds an integer, else what the expression's closure makes of it
+                    index = index + offset if type(index) is int else index_of(frame)
             try:
                 if type(container) is WLArray:
                     items = container.items
@@ -930,40 +946,59 @@ class Interpreter:
         return for_each_string
 
     def s_while(self, stmt: n.While) -> Exec:
-        test = self.truth(stmt.condition)
-        body = self.block(stmt.body)
+        """WHILE, with two shapes folded in where they occur, each saving a call per pass.
+
+        ``a _AND_ b`` (or ``_OR_``) as the condition is tested here, without the closure that joins
+        the two tests; a body of one or two statements is run here, as its block would run it
+        (trace hook, position of errors).
+        """
         condition = stmt.condition
-        if isinstance(condition, n.Logical) and condition.op in ("AND_SC", "OR_SC"):
-            return self._while_short_circuit(condition, body)
+        joined = isinstance(condition, n.Logical) and condition.op in ("AND_SC", "OR_SC")
+        test = self.truth(condition) if not joined else None
+        left = self.truth(condition.left) if joined else None
+        right = self.truth(condition.right) if joined else None
+        both = joined and condition.op == "AND_SC"
+        body = self.block(stmt.body)
+        steps = self._block_steps[id(stmt.body)]
+        inline = 0 < len(steps) <= 2
+        (first, first_stmt), (second, second_stmt) = (steps + [(None, stmt)] * 2)[:2] if inline else [(None, stmt)] * 2
+        interpreter = self
 
         def while_(frame: Frame) -> int:
-            while test(frame):
-                code = body(frame)
+            while True:
+                if joined:
+                    if not ((left(frame) and right(frame)) if both else (left(frame) or right(frame))):
+                        return GO
+                elif not test(frame):
+                    return GO
+                if inline:
+                    hook = interpreter.trace_hook
+                    if hook is not None:
+                        hook(first_stmt, frame)
+                    try:
+                        code = first(frame)
+                    except WLRuntimeError as error:
+                        if error.span is None:
+                            error.span = first_stmt.span
+                        raise
+                    if not code and second is not None:
+                        if hook is not None:
+                            hook(second_stmt, frame)
+                        try:
+                            code = second(frame)
+                        except WLRuntimeError as error:
+                            if error.span is None:
+                                error.span = second_stmt.span
+                            raise
+                else:
+                    code = body(frame)
                 if code:
                     if code == BREAK:
                         return GO
                     if code == RETURN:
                         return RETURN
-            return GO
 
         return while_
-
-    def _while_short_circuit(self, condition: n.Logical, body: Exec) -> Exec:
-        """``WHILE a _AND_ b`` (or ``_OR_``): both tests made here, without the closure that joins them."""
-        left, right = self.truth(condition.left), self.truth(condition.right)
-        both = condition.op == "AND_SC"
-
-        def while_short_circuit(frame: Frame) -> int:
-            while (left(frame) and right(frame)) if both else (left(frame) or right(frame)):
-                code = body(frame)
-                if code:
-                    if code == BREAK:
-                        return GO
-                    if code == RETURN:
-                        return RETURN
-            return GO
-
-        return while_short_circuit
 
     def s_loop(self, stmt: n.Loop) -> Exec:
         count_of = self.expr(stmt.count) if stmt.count is not None else None
@@ -1427,14 +1462,20 @@ class Interpreter:
         span = expr.span
         lenient = self.lenient
 
-        container_key, index_key = _name_key(expr.target), _name_key(expr.index)
+        container_key = _name_key(expr.target)
+        index_key, offset = _position(expr.index)
 
         def index(frame: Frame) -> Any:
             variables = frame.vars  # as in compare_variables: a None key is never found
             cell = variables.get(container_key)
             container = cell.value if cell is not None else container_of(frame)
             cell = variables.get(index_key)
-            position = cell.value if cell is not None else index_of(frame)
+            if cell is None:
+                position = index_of(frame)
+            else:
+                position = cell.value
+                if offset:  # as in assign_element
+                    position = position + offset if type(position) is int else index_of(frame)
             if type(container) is WLArray and type(position) is int and position > 0:
                 try:  # WLArray.get's first case; past the end, get explains
                     return container.items[position - 1]
