@@ -322,3 +322,11 @@ def test_an_index_beside_a_variable_fails_as_the_expression_does(text: str, wher
     outcome = run(text)
     assert outcome.status == "runtime-error"
     assert errors(outcome)[0][1:] == (*where, message)
+
+
+def test_an_element_or_a_result_against_a_variable_of_another_type():
+    text = (
+        't is array of string = ["5", "a"]\nn is int = 5\nr is real = 0.5\ns is string = "x"\n'
+        "Trace(t[1] = n, t[2] < s, n * 2 + r, Length(s) + n, t[1] + n, 10 - n + s)\n"
+    )
+    assert traces(text) == ["1 1 10.5 6 55 5"]

@@ -1281,6 +1281,17 @@ class Interpreter:
             left_key, right_key = _name_key(expr.left), _name_key(expr.right)
             if left_key is None and right_key is None:
                 return int_operation
+            if left_key is None:  # a * 31 + b: only the right side is a variable
+
+                def int_operation_with_variable(frame: Frame) -> Any:
+                    left = left_of(frame)
+                    cell = frame.vars.get(right_key)  # see _operand_constant
+                    right = cell.value if cell is not None else right_of(frame)
+                    if type(left) is int and type(right) is int:
+                        return fast(left, right)
+                    return slow(left, right)
+
+                return int_operation_with_variable
 
             def int_operation_variables(frame: Frame) -> Any:
                 variables = frame.vars  # as in compare_variables: a None key is never found
@@ -1393,6 +1404,18 @@ class Interpreter:
         left_key, right_key = _name_key(expr.left), _name_key(expr.right)
         if left_key is None and right_key is None:
             return compare
+        if left_key is None:  # t[i] > x, f(x) = y: only the right side is a variable
+
+            def compare_with_variable(frame: Frame) -> bool:
+                left = left_of(frame)
+                cell = frame.vars.get(right_key)  # see _operand_constant
+                right = cell.value if cell is not None else right_of(frame)
+                kind = type(left)
+                if kind is type(right) and (kind is int or kind is str):
+                    return fast(left, right)
+                return slow(left, right)
+
+            return compare_with_variable
 
         def compare_variables(frame: Frame) -> bool:
             # a variable side is read from the frame's own cell when it is there (see _operand_constant);
