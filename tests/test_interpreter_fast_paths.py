@@ -330,3 +330,95 @@ def test_an_element_or_a_result_against_a_variable_of_another_type():
         "Trace(t[1] = n, t[2] < s, n * 2 + r, Length(s) + n, t[1] + n, 10 - n + s)\n"
     )
     assert traces(text) == ["1 1 10.5 6 55 5"]
+
+
+# ------------------------------------------------------------------------------ t[j] compared in place, t[j + 1] = t[j]
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        # the element against a variable or a constant of its own type, of another type, or of no fast type
+        (
+            (
+                't is array of int = [3, 7]\nj is int = 2\nc is int = 5\ns is string = "7"\n'
+                'Trace(t[j] > c, t[j - 1] > c, t[j] = s, t[j] = 7, t[j] = "7", t[j] < 7.5)\n'
+            ),
+            ["1 0 1 1 1 1"],
+        ),
+        ('t is array of string = ["b", "a"]\nj is int = 1\nTrace(t[j] > "a", t[j + 1] = "a", t[j] < 2)\n', ["1 1 0"]),
+        # an index of another type, an associative array, a string: their closures answer
+        ("t is array of int = [3, 7]\nr is real = 1.0\nTrace(t[r] = 3, t[r + 1] > 5)\n", ["1 1"]),
+        ('a is associative array of int\na["k"] = 4\nk is string = "k"\nTrace(a[k] = 4)\n', ["1"]),
+        ('w is string = "abc"\ni is int = 2\nTrace(w[i] = "b")\n', ["1"]),
+        # the array or the index a global read from a procedure
+        (
+            "t is array of int = [3, 7]\nj is int = 2\nShow()\nPROCEDURE Show()\nTrace(t[j] = 7)\nk is int = 1\nTrace(t[k] = 3)\n",
+            ["1", "1"],
+        ),
+        # t[j + 1] = t[j] moves, converting into the element type
+        (
+            "t is array of int = [1, 2, 3]\nj is int = 1\nt[j + 1] = t[j]\nt[j + 2] = t[j + 1]\nTrace(t[1], t[2], t[3])\n",
+            ["1 1 1"],
+        ),
+        ('t is array of string = ["x", "y"]\nj is int = 1\nt[j] = t[j + 1]\nTrace(t[1] + t[2])\n', ["yy"]),
+        ("t is array of int = [1, 2]\nr is real = 1.0\nt[r + 1] = t[r]\nTrace(t[2])\n", ["1"]),
+        (
+            "t is array of int = [1, 2]\nu is array of real = [0.5, 1.5]\nj is int = 1\nt[j] = u[j + 1]\nTrace(t[1])\n",
+            ["1"],
+        ),
+        # in a procedure, the array an aliased parameter and the index a local
+        (
+            "t is array of int = [1, 2]\nShift(t)\nTrace(t[2])\nPROCEDURE Shift(a)\nj is int = 1\na[j + 1] = a[j]\n",
+            ["1"],
+        ),
+    ],
+)
+def test_elements_compared_and_moved_in_place(text: str, printed: list[str]):
+    assert traces(text) == printed
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "message"),
+    [
+        (
+            "t is array of int = [1, 2]\nj is int = 2\nc is int = 0\n\nIF t[j + 1] > c THEN Trace(1)\n",
+            (5, 4),
+            "array index 3 is out of range: valid indexes are 1 to 2",
+        ),
+        (
+            "t is array of int = [1, 2]\nj is int = 0\n\nTrace(t[j] = 1)\n",
+            (4, 7),
+            "array index 0 is out of range: valid indexes are 1 to 2",
+        ),
+        (
+            "t is array of int = [1, 2]\nj is int = 2\n\nt[j - 1] = t[j + 1]\n",
+            (4, 12),
+            "array index 3 is out of range: valid indexes are 1 to 2",
+        ),
+        (
+            "t is array of int = [1, 2]\nj is int = 0\n\nt[j] = t[j + 1]\n",
+            (4, 1),
+            "array index 0 is out of range: valid indexes are 1 to 2",
+        ),
+        (
+            't is array of int = [3, 7]\ns is string = "2"\n\nTrace(t[s] = 7)\n',
+            (4, 7),
+            "array index must be an integer, not '2'",
+        ),
+        (
+            "t is array of int\nt.Add(5)\nj is int = 1\n\nt[j + 1] = t[j]\n",
+            (5, 1),
+            "array index 2 is out of range: valid indexes are 1 to 1",
+        ),
+        (
+            't is array of int = [1, 2]\nu is array of string = ["a", "b"]\nj is int = 1\n\nt[j] = u[j]\n',
+            (5, 1),
+            "cannot convert 'a' to int",
+        ),
+    ],
+)
+def test_elements_compared_and_moved_fail_where_they_are(text: str, where: tuple[int, int], message: str):
+    outcome = run(text)
+    assert outcome.status == "runtime-error"
+    assert errors(outcome)[0][1:] == (*where, message)

@@ -376,6 +376,97 @@ def _operand_constant(
     return op_constant
 
 
+# t[i] or t[j + 1] read in a closure of its own: the array's key, the index variable's key, the integer added
+# to it, and the closure of the whole expression, which answers whenever the element is not read in place
+_Element = tuple[str, str, int, Eval]
+
+
+def _element_shape(expr: n.Expr, read: Eval) -> _Element | None:
+    """``t[i]``, ``t[j + 1]`` (an array variable, an index variable plus or minus an integer); None for any other expression."""
+    if not isinstance(expr, n.Index):
+        return None
+    container_key = _name_key(expr.target)
+    index_key, offset = _position(expr.index)
+    if container_key is None or index_key is None:
+        return None
+    return container_key, index_key, offset, read
+
+
+def _compare_element(
+    element: _Element,
+    fast: Callable[[Any, Any], bool],
+    slow: Callable[[Any, Any], bool],
+    right_of: Eval,
+    right_key: str | None,
+    constant: Any,
+) -> Eval:
+    """``t[j] > x``, ``t[m] = 5``: the element read as e_index reads it in the commonest case, without calling it.
+
+    The element is read in place only when both variables are the frame's own and the array is a
+    WLArray with the index in range (WLArray.get's first case); otherwise the closure of ``t[j]``
+    reads it, once (nothing has been evaluated yet: reading two cells has no effect). The right
+    side is a variable (read as _operand_constant reads one) or a constant.
+    """
+    container_key, index_key, offset, element_of = element
+    kind = type(constant) if constant is not _NO_VALUE else None
+
+    def compare_element(frame: Frame) -> bool:
+        variables = frame.vars
+        cell = variables.get(container_key)
+        where = variables.get(index_key)
+        left = _NO_VALUE
+        if cell is not None and where is not None:
+            container, position = cell.value, where.value
+            if type(container) is WLArray and type(position) is int:
+                position += offset
+                if position > 0:
+                    try:
+                        left = container.items[position - 1]
+                    except IndexError:  # past the end: WLArray.get explains
+                        pass
+        if left is _NO_VALUE:
+            left = element_of(frame)
+        if kind is None:
+            cell = variables.get(right_key)
+            right = cell.value if cell is not None else right_of(frame)
+            same = type(left)
+            if same is type(right) and (same is int or same is str):
+                return fast(left, right)
+            return slow(left, right)
+        if type(left) is kind:
+            return fast(left, constant)
+        return slow(left, constant)
+
+    return compare_element
+
+
+def _move_element(container_key: str, index_key: str, source_offset: int, offset: int, general: Exec) -> Exec:
+    """``t[j + 1] = t[j]``: one element of an array copied to another, both cells read once.
+
+    When both variables are the frame's own, the array a WLArray, the index an integer and both
+    positions in range, the element moves in place (WLArray.get's and WLArray.set's first cases);
+    anything else goes to the general closure (nothing has been evaluated: reading two cells has no effect).
+    """
+
+    def move_element(frame: Frame) -> int:
+        variables = frame.vars
+        cell = variables.get(container_key)
+        where = variables.get(index_key)
+        if cell is not None and where is not None:
+            container, position = cell.value, where.value
+            if type(container) is WLArray and type(position) is int:
+                items = container.items
+                source, target = position + source_offset, position + offset
+                if 0 < source <= len(items) and 0 < target <= len(items):
+                    value = items[source - 1]
+                    convert = container.convert
+                    items[target - 1] = value if convert is None or type(value) is container.plain else convert(value)
+                    return GO
+        return general(frame)
+
+    return move_element
+
+
 class Interpreter:
     """Executes one program against one runtime."""
 
@@ -668,10 +759,31 @@ class Interpreter:
         index_key, offset = _position(target.index)
         written = _literal(value)
         literal = written is not _NO_VALUE  # t[i] = True: the value without a call
+        # t[j + 1] = t[j]: the element read in place as in _compare_element, else by its closure
+        source_array, source_index, source_offset, _read = _element_shape(value, value_of) or ("", "", 0, value_of)
+        from_element = bool(source_array)
 
         def assign_element(frame: Frame) -> int:
-            value = written if literal else value_of(frame)
             variables = frame.vars  # as in compare_variables: a None key is never found
+            if literal:
+                value = written
+            elif from_element:
+                value = _NO_VALUE
+                cell = variables.get(source_array)
+                where = variables.get(source_index)
+                if cell is not None and where is not None:
+                    source, position = cell.value, where.value
+                    if type(source) is WLArray and type(position) is int:
+                        position += source_offset
+                        if position > 0:
+                            try:
+                                value = source.items[position - 1]
+                            except IndexError:  # past the end: WLArray.get explains
+                                pass
+                if value is _NO_VALUE:
+                    value = value_of(frame)
+            else:
+                value = value_of(frame)
             cell = variables.get(container_key)
             container = cell.value if cell is not None else container_of(frame)
             cell = variables.get(index_key)
@@ -697,6 +809,8 @@ class Interpreter:
                 raise _with_span(error, span) from None
             return GO
 
+        if from_element and (source_array, source_index) == (container_key, index_key):
+            return _move_element(container_key, index_key, source_offset, offset, assign_element)
         return assign_element
 
     def s_incdec(self, stmt: n.IncDec) -> Exec:
@@ -1397,6 +1511,9 @@ class Interpreter:
         if fast is None:  # the flexible string comparisons (~=, [= …)
             return lambda frame: slow(left_of(frame), right_of(frame))
         constant = _literal(expr.right)
+        element = _element_shape(expr.left, left_of)
+        if element is not None and (_name_key(expr.right) is not None or type(constant) in (int, str)):
+            return _compare_element(element, fast, slow, right_of, _name_key(expr.right), constant)
         if type(constant) is int or type(constant) is str:
             return _operand_constant(fast, type(constant), left_of, _name_key(expr.left), constant, slow)
 
