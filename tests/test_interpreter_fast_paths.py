@@ -422,3 +422,79 @@ def test_elements_compared_and_moved_fail_where_they_are(text: str, where: tuple
     outcome = run(text)
     assert outcome.status == "runtime-error"
     assert errors(outcome)[0][1:] == (*where, message)
+
+
+# ------------------------------------------------------------------------------ calls binding in place, a last RESULT, IF n < 2, x / 2 and x % 97
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        # a variable of the caller's own frame: shared when the types agree, else a converted copy; a global from a procedure
+        (
+            "a is int = 1\nb is int = 2\nSwap(a, b)\nTrace(a, b)\nPROCEDURE Swap(x is int, y is int)\nt is int = x\nx = y\ny = t\n",
+            ["2 1"],
+        ),
+        (
+            's is string = "4"\nr is real = 2.5\nTrace(Sum(s, r), s, r)\nPROCEDURE Sum(x is int, y is int)\nx++\ny++\nRESULT x + y\n',
+            ["8 4 2.5"],
+        ),
+        ("g is int = 1\nOuter()\nTrace(g)\nPROCEDURE Outer()\nBump(g)\nPROCEDURE Bump(x is int)\nx += 5\n", ["6"]),
+        (
+            "FOR i = 1 TO 2\n\tTrace(Twice(i, i))\nEND\nPROCEDURE Twice(x is int, y)\nx = x * 10\ny = y + 1\nRESULT x + y\n",
+            ["12"],  # y aliases i: the loop ends,
+        ),
+        ("a is int = 3\nTrace(One(a), a)\nPROCEDURE One(LOCAL x is int)\nx = 9\nRESULT x\n", ["9 3"]),
+        # the last RESULT computed by the call, after an earlier RESULT and a RETURN
+        (
+            "Trace(Sign(-3), Sign(0), Sign(4))\nPROCEDURE Sign(n)\nIF n < 0 THEN RESULT -1\nIF n = 0 THEN RETURN\nRESULT 1\n",
+            ["-1  1"],
+        ),
+        # IF n < 2 THEN with n a real, a string, a global
+        (
+            'r is real = 1.5\ns is string = "1"\nIF r < 2 THEN Trace("r")\nIF s < 2 THEN Trace("s")\nShow()\nPROCEDURE Show()\nIF r > 1 THEN Trace("g")\n',
+            ["r", "s", "g"],
+        ),
+        # an integer divided by or modulo a constant: exact, the remainder with the dividend's sign
+        (
+            'a is int = 7\nb is int = -7\nr is real = 7.5\ns is string = "9"\nTrace(a / 2, (a + 1) / 2, b % 3, (b - 1) % 3, r % 2, s / 3, (a * 2) % 5)\n',
+            ["3.5 4 -1 -2 1.5 3 4"],
+        ),
+    ],
+)
+def test_call_binding_result_and_operator_shapes(text: str, printed: list[str]):
+    assert traces(text) == printed
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "message"),
+    [
+        ("Trace(Half(0))\nPROCEDURE Half(n is int)\nm is int = 1\nRESULT m / n\n", (4, 8), "division by zero"),
+        ("Trace(Last(2))\nPROCEDURE Last(n is int)\nRESULT 10 / (n - 2)\n", (3, 8), "division by zero"),
+        (
+            'x is string = "a"\n\nTrace(Twice(x, 1))\nPROCEDURE Twice(a is int, b is int)\nRESULT a * 2\n',
+            (3, 7),
+            "cannot convert 'a' to int",
+        ),
+        ("t is array of int = [1]\n\nIF t < 2 THEN Trace(1)\n", (3, 4), None),
+        ("t is array of int = [1]\n\nTrace((t + 1) % 3)\n", (3, 8), None),
+    ],
+)
+def test_call_binding_result_and_operator_shapes_fail_where_they_are(
+    text: str, where: tuple[int, int], message: str | None
+):
+    outcome = run(text)
+    assert outcome.status == "runtime-error"
+    assert errors(outcome)[0][1:3] == where
+    if message is not None:
+        assert errors(outcome)[0][3] == message
+
+
+def test_the_trace_hook_sees_the_last_result_of_a_procedure():
+    text = "Trace(Fib(2))\nPROCEDURE Fib(n is int)\nIF n < 2 THEN RESULT n\nRESULT Fib(n - 1) + Fib(n - 2)\n"
+    runtime = Runtime(RunOptions(), io.StringIO())
+    interpreter = Interpreter(program(text), runtime)
+    seen: list[tuple[str, int]] = []
+    interpreter.trace_hook = lambda stmt, frame: seen.append((type(stmt).__name__, stmt.span.line))
+    interpreter.run()
+    assert seen == [("ExprStmt", 1), ("If", 3), ("Result", 4), ("If", 3), ("Result", 3), ("If", 3), ("Result", 3)]

@@ -163,7 +163,7 @@ class _Plan:
     so that a call site can hold the plan of a procedure whose body is still being compiled.
     """
 
-    __slots__ = ("body", "internal", "params", "procedure", "steps", "variadic")
+    __slots__ = ("body", "final", "internal", "lead", "params", "procedure", "steps", "variadic")
 
     def __init__(self, interpreter: Interpreter, procedure: n.Procedure):
         self.procedure = procedure
@@ -172,6 +172,10 @@ class _Plan:
         self.variadic = any(p.variadic for p in procedure.params)
         self.body: Exec | None = None
         self.steps: list[tuple[Exec, n.Node]] | None = None  # the body's statements, for a call that runs them itself
+        # the same without a last RESULT expr, and that expression's closure with its statement: a direct call
+        # evaluates it itself rather than through the statement's closure and the frame
+        self.lead: list[tuple[Exec, n.Node]] | None = None
+        self.final: tuple[Eval, n.Result] | None = None
 
 
 class Frame:
@@ -465,6 +469,42 @@ def _move_element(container_key: str, index_key: str, source_offset: int, offset
         return general(frame)
 
     return move_element
+
+
+def _variable_against_integer(condition: n.Expr) -> tuple[str, Callable[[int, int], bool], int] | None:
+    """``n < 2``: the variable's key, the comparison and the integer, when two integers compare as in Python; else None."""
+    if not isinstance(condition, n.Compare) or not isinstance(condition.left, n.Name):
+        return None
+    constant, fast = _literal(condition.right), _SAME_TYPE_COMPARE.get(condition.op)
+    if type(constant) is not int or fast is None:
+        return None
+    return ident_key(condition.left.name), fast, constant
+
+
+def _divide_by_constant(
+    operation: Callable[[int, int], Any], left_of: Eval, key: str | None, constant: int, slow: Callable[[Any, Any], Any]
+) -> Eval:
+    """``x / 2``, ``x % 97``: _operand_constant with _int_divide or _int_modulo written out, a call fewer."""
+    variable = key is not None
+    if operation is _int_modulo:  # the divisor is positive
+
+        def modulo_constant(frame: Frame) -> Any:
+            cell = frame.vars.get(key) if variable else None
+            left = cell.value if cell is not None else left_of(frame)
+            if type(left) is int:
+                return left % constant if left >= 0 else -(-left % constant)
+            return slow(left, constant)
+
+        return modulo_constant
+
+    def divide_by_constant(frame: Frame) -> Any:  # the divisor is not 0
+        cell = frame.vars.get(key) if variable else None
+        left = cell.value if cell is not None else left_of(frame)
+        if type(left) is int:
+            return left // constant if left % constant == 0 else left / constant
+        return slow(left, constant)
+
+    return divide_by_constant
 
 
 class Interpreter:
@@ -860,7 +900,7 @@ class Interpreter:
             test, body = branches[0]
             only = self._only_step(stmt.branches[0][1])
             if orelse is None and only is not None:
-                return self._if_then(test, *only)
+                return self._if_then(test, *only, stmt.branches[0][0])
             if orelse is None:
                 return lambda frame: body(frame) if test(frame) else GO
             return lambda frame: body(frame) if test(frame) else orelse(frame)
@@ -885,9 +925,30 @@ class Interpreter:
 
         return if_
 
-    def _if_then(self, test: Callable[[Frame], bool], step: Exec, stmt: n.Node) -> Exec:
+    def _if_then(self, test: Callable[[Frame], bool], step: Exec, stmt: n.Node, condition: n.Expr) -> Exec:
         """``IF c THEN statement``: the statement run as its block would (hook, error position), one call fewer."""
         interpreter = self
+        compared = _variable_against_integer(condition)
+        if compared is not None:
+            key, fast, constant = compared
+
+            def if_variable_then(frame: Frame) -> int:
+                """``IF n < 2 THEN …``: an integer variable of the frame's own compared here; else the test's closure."""
+                cell = frame.vars.get(key)
+                left = cell.value if cell is not None else None
+                if not (fast(left, constant) if type(left) is int else test(frame)):
+                    return GO
+                hook = interpreter.trace_hook
+                if hook is not None:
+                    hook(stmt, frame)
+                try:
+                    return step(frame)
+                except WLRuntimeError as error:
+                    if error.span is None:
+                        error.span = stmt.span
+                    raise
+
+            return if_variable_then
 
         def if_then(frame: Frame) -> int:
             if not test(frame):
@@ -1388,6 +1449,8 @@ class Interpreter:
         constant = _literal(expr.right)
         by_constant = _int_by_constant(op, constant)
         if by_constant is not None:
+            if by_constant is _int_divide or by_constant is _int_modulo:
+                return _divide_by_constant(by_constant, left_of, _name_key(expr.left), constant, slow)
             return _operand_constant(by_constant, int, left_of, _name_key(expr.left), constant, slow)
         fast = _INT_ARITHMETIC.get(op)
         if fast is not None:
@@ -1716,52 +1779,221 @@ class Interpreter:
             if any(isinstance(arg, n.DefaultArg) for arg in expr.args):
                 return None
             binders = [(binding.key, *self._binder(binding, arg)) for binding, arg in zip(plan.params, expr.args)]
-            return self._procedure_call(plan, binders, expr.span)
+            # a variable passed to a parameter that is not LOCAL: bound in the call itself when it is the caller's own
+            sources = [
+                ident_key(arg.name) if isinstance(arg, n.Name) and not binding.local else None
+                for binding, arg in zip(plan.params, expr.args)
+            ]
+            return self._procedure_call(plan, binders, sources, expr.span)
         entry = REGISTRY.lookup(callee.name)
         if entry is not None and entry.kind == "function":
             return self._builtin_call(entry, [self.expr(arg) for arg in expr.args], expr.span)
         return None
 
-    def _procedure_call(self, plan: _Plan, binders: list[_Binder], span: Span | None) -> Eval:
+    def _procedure_call(
+        self, plan: _Plan, binders: list[_Binder], sources: list[str | None], span: Span | None
+    ) -> Eval:
         """What call_procedure does for a plan known in advance: the frame built in place, the body's statements run here.
 
-        The body runs as its block would (trace hook, position of errors); one or two parameters
-        (most procedures) are bound without a loop, and an argument that is a copy gets its cell
-        here rather than in a closure of its own.
+        The body runs as its block would (trace hook, position of errors), a last ``RESULT expr``
+        evaluated here. One or two parameters (most procedures) are bound without a loop and
+        without a closure per argument where that is what the binder would do: a copy gets its
+        cell here, and a variable of the caller's own frame is shared (or copied into a cell of
+        the parameter's type) as ``_reference_binder`` does; the binder answers for the rest.
+        The closure for each number of parameters holds only what it uses: Python copies every
+        variable a closure holds into each call's frame.
         """
         interpreter = self
         globals_ = self.globals
         internal = plan.internal
-        name = plan.procedure.name
         count = len(binders)
-        first_key, first, first_kind = binders[0] if binders else ("", _no_binder, None)
-        first_plain, first_convert = (first_kind.plain, first_kind.convert) if first_kind else (None, None)
-        cells = [(key, _cell_maker(read, kind)) for key, read, kind in binders]
-        (_key, make_first), (second_key, make_second) = [*cells, ("", _no_binder), ("", _no_binder)][:2]
+        if count == 0 or count > 2:
+            cells = [(key, _cell_maker(read, kind)) for key, read, kind in binders]
 
-        def procedure_call(frame: Frame) -> Any:
-            steps = plan.steps
-            if steps is None:
+            def bind_all(frame: Frame) -> dict[str, Any]:
+                variables = {}
+                for key, make in cells:
+                    variables[key] = make(frame)
+                return variables
+
+            first_bind = second_bind = ("", bind_all, None, None, None, None, None)
+        else:
+            first_bind = self._inline_binder(plan, binders, sources, 0)
+            second_bind = self._inline_binder(plan, binders, sources, 1) if count == 2 else first_bind
+        first_key, first, first_kind, first_plain, first_convert, first_source, first_type = first_bind
+        second_key, second, second_kind, second_plain, second_convert, second_source, second_type = second_bind
+
+        if count == 1:
+
+            def call_one(frame: Frame) -> Any:
+                lead = plan.lead
+                if lead is None:
+                    interpreter._ready(plan)
+                    lead = plan.lead
+                try:
+                    # the first argument: Cell.store inlined for a copy (a new cell is never a constant)
+                    shared = frame.vars.get(first_source) if first_source is not None else None
+                    if shared is not None:
+                        if first_type is None or shared.type_name == first_type:
+                            value = shared
+                        else:
+                            value = shared.value
+                            cell = first_kind()
+                            cell.value = (
+                                value if type(value) is first_plain or first_convert is None else first_convert(value)
+                            )
+                            value = cell
+                    else:
+                        value = first(frame)
+                        if first_source is None and first_kind is not None:
+                            cell = first_kind()
+                            cell.value = (
+                                value if type(value) is first_plain or first_convert is None else first_convert(value)
+                            )
+                            value = cell
+                    callee = Frame()
+                    callee.vars = {first_key: value}
+                    callee.parent = globals_
+                    callee.procedures = internal
+                    callee.declare_global = False
+                    callee.parameters = None
+                    callee.result = None
+                    hook = interpreter.trace_hook
+                    try:
+                        for step, stmt in lead:  # the body's block, run here
+                            if hook is not None:
+                                hook(stmt, callee)
+                            try:
+                                code = step(callee)
+                            except WLRuntimeError as error:
+                                if error.span is None:
+                                    error.span = stmt.span
+                                raise
+                            if code:
+                                break
+                        else:
+                            final = plan.final
+                            if final is not None:  # RESULT expr, the last statement: as s_result runs it
+                                value_of, stmt = final
+                                if hook is not None:
+                                    hook(stmt, callee)
+                                try:
+                                    return value_of(callee)
+                                except WLRuntimeError as error:
+                                    if error.span is None:
+                                        error.span = stmt.span
+                                    raise
+                    except RecursionError:
+                        raise WLRuntimeError(
+                            f"stack overflow: '{plan.procedure.name}' was called too many times without returning", span
+                        ) from None
+                except WLRuntimeError as error:
+                    raise _with_span(error, span) from None
+                return callee.result
+
+            return call_one
+        if count == 2:
+
+            def call_two(frame: Frame) -> Any:
+                lead = plan.lead
+                if lead is None:
+                    interpreter._ready(plan)
+                    lead = plan.lead
+                try:
+                    # the first argument: Cell.store inlined for a copy (a new cell is never a constant)
+                    shared = frame.vars.get(first_source) if first_source is not None else None
+                    if shared is not None:
+                        if first_type is None or shared.type_name == first_type:
+                            value = shared
+                        else:
+                            value = shared.value
+                            cell = first_kind()
+                            cell.value = (
+                                value if type(value) is first_plain or first_convert is None else first_convert(value)
+                            )
+                            value = cell
+                    else:
+                        value = first(frame)
+                        if first_source is None and first_kind is not None:
+                            cell = first_kind()
+                            cell.value = (
+                                value if type(value) is first_plain or first_convert is None else first_convert(value)
+                            )
+                            value = cell
+                    # the second argument: Cell.store inlined for a copy (a new cell is never a constant)
+                    shared = frame.vars.get(second_source) if second_source is not None else None
+                    if shared is not None:
+                        if second_type is None or shared.type_name == second_type:
+                            other = shared
+                        else:
+                            other = shared.value
+                            cell = second_kind()
+                            cell.value = (
+                                other
+                                if type(other) is second_plain or second_convert is None
+                                else second_convert(other)
+                            )
+                            other = cell
+                    else:
+                        other = second(frame)
+                        if second_source is None and second_kind is not None:
+                            cell = second_kind()
+                            cell.value = (
+                                other
+                                if type(other) is second_plain or second_convert is None
+                                else second_convert(other)
+                            )
+                            other = cell
+                    callee = Frame()
+                    callee.vars = {first_key: value, second_key: other}
+                    callee.parent = globals_
+                    callee.procedures = internal
+                    callee.declare_global = False
+                    callee.parameters = None
+                    callee.result = None
+                    hook = interpreter.trace_hook
+                    try:
+                        for step, stmt in lead:  # the body's block, run here
+                            if hook is not None:
+                                hook(stmt, callee)
+                            try:
+                                code = step(callee)
+                            except WLRuntimeError as error:
+                                if error.span is None:
+                                    error.span = stmt.span
+                                raise
+                            if code:
+                                break
+                        else:
+                            final = plan.final
+                            if final is not None:  # RESULT expr, the last statement: as s_result runs it
+                                value_of, stmt = final
+                                if hook is not None:
+                                    hook(stmt, callee)
+                                try:
+                                    return value_of(callee)
+                                except WLRuntimeError as error:
+                                    if error.span is None:
+                                        error.span = stmt.span
+                                    raise
+                    except RecursionError:
+                        raise WLRuntimeError(
+                            f"stack overflow: '{plan.procedure.name}' was called too many times without returning", span
+                        ) from None
+                except WLRuntimeError as error:
+                    raise _with_span(error, span) from None
+                return callee.result
+
+            return call_two
+
+        def call(frame: Frame) -> Any:
+            lead = plan.lead
+            if lead is None:
                 interpreter._ready(plan)
-                steps = plan.steps
+                lead = plan.lead
             try:
-                if count == 1:
-                    value = first(frame)
-                    if first_kind is not None:  # a copy: Cell.store inlined (a new cell is never a constant)
-                        cell = first_kind()
-                        cell.value = (
-                            value if type(value) is first_plain or first_convert is None else first_convert(value)
-                        )
-                        value = cell
-                    variables = {first_key: value}
-                elif count == 2:
-                    variables = {first_key: make_first(frame), second_key: make_second(frame)}
-                else:
-                    variables = {}
-                    for key, make in cells:
-                        variables[key] = make(frame)
                 callee = Frame()
-                callee.vars = variables
+                callee.vars = first(frame) if count else {}
                 callee.parent = globals_
                 callee.procedures = internal
                 callee.declare_global = False
@@ -1769,7 +2001,7 @@ class Interpreter:
                 callee.result = None
                 hook = interpreter.trace_hook
                 try:
-                    for step, stmt in steps:  # the body's block, run here
+                    for step, stmt in lead:  # the body's block, run here
                         if hook is not None:
                             hook(stmt, callee)
                         try:
@@ -1780,15 +2012,39 @@ class Interpreter:
                             raise
                         if code:
                             break
+                    else:
+                        final = plan.final
+                        if final is not None:  # RESULT expr, the last statement: as s_result runs it
+                            value_of, stmt = final
+                            if hook is not None:
+                                hook(stmt, callee)
+                            try:
+                                return value_of(callee)
+                            except WLRuntimeError as error:
+                                if error.span is None:
+                                    error.span = stmt.span
+                                raise
                 except RecursionError:
                     raise WLRuntimeError(
-                        f"stack overflow: '{name}' was called too many times without returning", span
+                        f"stack overflow: '{plan.procedure.name}' was called too many times without returning", span
                     ) from None
             except WLRuntimeError as error:
                 raise _with_span(error, span) from None
             return callee.result
 
-        return procedure_call
+        return call
+
+    @staticmethod
+    def _inline_binder(plan: _Plan, binders: list[_Binder], sources: list[str | None], position: int) -> tuple:
+        """What a call of one or two parameters binds one argument with: its parameter's key, its binder, the class
+        of the cell of a copy and its conversion, the caller's variable when the argument is a variable passed by
+        reference, and the type a variable must have to be shared (None: any)."""
+        key, read, kind = binders[position]
+        binding = plan.params[position]
+        source = sources[position]
+        cell_kind = binding.kind if source is not None else kind
+        plain, convert = (cell_kind.plain, cell_kind.convert) if cell_kind is not None else (None, None)
+        return key, read, cell_kind, plain, convert, source, None if binding.untyped else binding.type_name
 
     def _binder(self, binding: _Binding, node: n.Expr) -> tuple[Callable[[Frame], Any], type[Cell] | None]:
         """How one argument becomes the cell of its parameter (``_bind`` for an argument that is not ``*``).
@@ -1936,7 +2192,14 @@ class Interpreter:
             for binding, param in zip(plan.params, params):
                 binding.default = self.expr(param.default) if param.default is not None else None
             body = self.block(plan.procedure.body)
-            plan.steps = self._block_steps[id(plan.procedure.body)]
+            steps = self._block_steps[id(plan.procedure.body)]
+            last = steps[-1][1] if steps else None
+            if isinstance(last, n.Result) and last.value is not None:
+                plan.final = (self.expr(last.value), last)
+                plan.lead = steps[:-1]
+            else:
+                plan.lead = steps
+            plan.steps = steps
             plan.body = body
         return plan.body
 
