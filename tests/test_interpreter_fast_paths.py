@@ -498,3 +498,60 @@ def test_the_trace_hook_sees_the_last_result_of_a_procedure():
     interpreter.trace_hook = lambda stmt, frame: seen.append((type(stmt).__name__, stmt.span.line))
     interpreter.run()
     assert seen == [("ExprStmt", 1), ("If", 3), ("Result", 4), ("If", 3), ("Result", 3), ("If", 3), ("Result", 3)]
+
+
+# ------------------------------------------------------------------------------ comparisons and sums written out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("x is int = 3\nTrace(x < 3, x <= 3, x > 2, x >= 4, x < 4, x > 3)", ["0 1 1 0 1 0"]),
+        ("x is real = 2.5\nTrace(x < 3, x <= 2, x > 2, x >= 3)", ["1 0 1 0"]),
+        ('s is string = "10"\nTrace(s < 9, s <= 10, s > 9, s >= 11)', ["0 1 1 0"]),
+        ("v is boolean = True\nTrace(v > 0, v >= 1, v < 1)", ["1 1 0"]),
+        ("x is int = -5\nTrace(x < -4, x <= -5, x > -6, x >= -5)", ["1 1 1 1"]),
+        ("x is int = 4\nShow()\nPROCEDURE Show()\nTrace(x < 5, x >= 5)", ["1 0"]),
+        ("i is int = 7\nTrace(i + 1, i - 2, i - -3)", ["8 5 10"]),
+        ("r is real = 1.5\nTrace(r + 1, r - 2)", ["2.5 -0.5"]),
+        ('s is string = "ab"\nTrace(s + 1)', ["ab1"]),
+        ("i is int = 7\nShow()\nPROCEDURE Show()\nTrace(i + 1, i - 1)", ["8 6"]),
+        ("i is int = 9223372036854775807\nTrace(i + 1)", ["9223372036854775808"]),
+        ("a is int = 2\nb is int = 40\nTrace(a + b, Id(a) + Id(b))\nPROCEDURE Id(x)\nRESULT x", ["42 42"]),
+        (
+            'a is string = "x"\nb is int = 4\nTrace(a + b, Id(a) + Id(b), Id(b) + Id(a))\nPROCEDURE Id(x)\nRESULT x',
+            ["x4 x4 4"],
+        ),
+        ("a is real = 0.5\nb is int = 4\nTrace(a + b, Id(a) + Id(b))\nPROCEDURE Id(x)\nRESULT x", ["4.5 4.5"]),
+        ("a is int = 1\nShow()\nPROCEDURE Show()\nb is int = 2\nTrace(a + b, b + a)", ["3 3"]),
+        (
+            "Trace(Fib(10), Fib(1), Fib(0))\nPROCEDURE Fib(n is int)\nIF n < 2 THEN RESULT n\nRESULT Fib(n - 1) + Fib(n - 2)",
+            ["55 1 0"],
+        ),
+        ("Trace(F(1.5), F(3.5))\nPROCEDURE F(n is real)\nIF n <= 2 THEN RESULT n\nRESULT -1", ["1.5 -1"]),
+        ('Trace(F("1"), F("7"))\nPROCEDURE F(n)\nIF n >= 2 THEN RESULT n\nRESULT "low"', ["low 7"]),
+        (
+            "Limit is int = 5\nTrace(F(3), F(8))\nPROCEDURE F(n is int)\nIF Limit > n THEN RESULT Limit\nRESULT n",
+            ["5 8"],
+        ),
+        ("Trace(F(3), F(8))\nPROCEDURE F(n is int)\nIF n > 4 THEN RESULT n * 2\nRESULT n", ["3 16"]),
+        ("Trace(F(3), F(8))\nPROCEDURE F(n is int)\nm is int = n + 1\nIF n > 4 THEN RESULT m\nRESULT n", ["3 9"]),
+        ("g is int = 11\nTrace(F(3))\nPROCEDURE F(n is int)\nIF n < 4 THEN RESULT g\nRESULT n", ["11"]),
+        ("Trace(Down(5))\nPROCEDURE Down(n is int)\nIF n <= 0 THEN RESULT 0\nRESULT n + Down(n - 1)", ["15"]),
+        (
+            "Trace(Half(3.5 + 0))\nx is real = 3.5\nTrace(Half(x - 1), Half(x + 1))\nPROCEDURE Half(n is int)\nRESULT n",
+            ["3", "2 4"],
+        ),
+        ('s is string = "4"\nTrace(Show(s + 1), Show(s - 1))\nPROCEDURE Show(n)\nRESULT n', ["41 3"]),
+        ("k is int = 3\nTrace(Keep(k - 1))\nTrace(k)\nPROCEDURE Keep(n is int)\nn = 100\nRESULT n", ["100", "3"]),
+        ("k is int = 3\nRun()\nPROCEDURE Run()\nTrace(Keep(k + 2))\nPROCEDURE Keep(n is int)\nRESULT n * 10", ["50"]),
+        ("Trace(Cut(5))\nPROCEDURE Cut(LOCAL n is int)\nIF n > 1 THEN RESULT Cut(n - 2)\nRESULT n", ["1"]),
+        ("Trace(Cut(5))\nPROCEDURE Cut(n is string)\nIF Length(n) > 3 THEN RESULT n\nRESULT Cut(n + 1)", ["5111"]),
+    ],
+)
+def test_integer_comparisons_sums_and_counted_arguments_written_out_agree_with_semantics(
+    text: str, expected: list[str]
+):
+    """x < 3 and x >= 1 (a bound moved by one), i + 1 and n - 2 (an addend), f(a) + f(b), a + b, IF n < 2 THEN
+    RESULT n and a call computing n - 1 itself: integers, reals, strings, and variables of another frame."""
+    assert traces(text + "\n") == expected

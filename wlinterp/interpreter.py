@@ -182,7 +182,8 @@ class Frame:
     """One procedure call's variables and internal procedures; ``parent`` leads to the globals.
 
     No ``__init__``: a call fills the slots itself (``new_frame``), which costs a third of a
-    Python-level constructor, and a procedure call makes one frame.
+    Python-level constructor, and a procedure call makes one frame. A direct call leaves
+    ``parameters`` unset: only a call with a variadic list gives it a value, and nothing reads it.
     """
 
     __slots__ = ("declare_global", "parameters", "parent", "procedures", "result", "vars")
@@ -469,6 +470,48 @@ def _move_element(container_key: str, index_key: str, source_offset: int, offset
         return general(frame)
 
     return move_element
+
+
+def _ordering(op: str, constant: Any) -> tuple[bool, int] | None:
+    """``x < 3``, ``x >= 1`` for an integer x as one Python comparison written out, without a call to the operator:
+    (below, bound) for ``x < bound`` when below, else ``x > bound``; None for = and <> or a constant not an integer.
+
+    ``x <= c`` is ``x < c + 1`` and ``x >= c`` is ``x > c - 1`` for integers."""
+    if type(constant) is not int:
+        return None
+    return {"<": (True, constant), "<=": (True, constant + 1), ">": (False, constant), ">=": (False, constant - 1)}.get(
+        op
+    )
+
+
+def _variable_ordered(
+    key: str, below: bool, bound: int, left_of: Eval, slow: Callable[[Any, Any], bool], constant: int
+) -> Eval:
+    """``x < 3``, ``j >= 1`` on a variable: _operand_constant with the comparison written out (see _ordering)."""
+
+    def variable_ordered(frame: Frame) -> bool:
+        cell = frame.vars.get(key)
+        left = cell.value if cell is not None else left_of(frame)
+        if type(left) is int:
+            return left < bound if below else left > bound
+        return slow(left, constant)
+
+    return variable_ordered
+
+
+def _variable_plus_integer(
+    key: str, addend: int, left_of: Eval, slow: Callable[[Any, Any], Any], constant: int
+) -> Eval:
+    """``i + 1``, ``n - 2`` on a variable: _operand_constant with the addition written out (``n - 2`` adds -2)."""
+
+    def variable_plus_integer(frame: Frame) -> Any:
+        cell = frame.vars.get(key)
+        left = cell.value if cell is not None else left_of(frame)
+        if type(left) is int:
+            return left + addend
+        return slow(left, constant)
+
+    return variable_plus_integer
 
 
 def _variable_against_integer(condition: n.Expr) -> tuple[str, Callable[[int, int], bool], int] | None:
@@ -931,9 +974,12 @@ class Interpreter:
         compared = _variable_against_integer(condition)
         if compared is not None:
             key, fast, constant = compared
+            ordering = _ordering(condition.op, constant)
+            if ordering is not None:
+                return self._if_ordered_then(key, *ordering, test, step, stmt)
 
             def if_variable_then(frame: Frame) -> int:
-                """``IF n < 2 THEN …``: an integer variable of the frame's own compared here; else the test's closure."""
+                """``IF n = 2 THEN …``: an integer variable of the frame's own compared here; else the test's closure."""
                 cell = frame.vars.get(key)
                 left = cell.value if cell is not None else None
                 if not (fast(left, constant) if type(left) is int else test(frame)):
@@ -964,6 +1010,74 @@ class Interpreter:
                 raise
 
         return if_then
+
+    def _if_ordered_then(
+        self, key: str, below: bool, bound: int, test: Callable[[Frame], bool], step: Exec, stmt: n.Node
+    ) -> Exec:
+        """``IF n < 2 THEN …``: the integer variable compared here with the comparison written out (see _ordering);
+        a variable of another frame or a value not an integer goes to the test's closure."""
+        interpreter = self
+        if isinstance(stmt, n.Result) and stmt.value is not None and isinstance(stmt.value, n.Name):
+            return self._if_ordered_then_result(key, below, bound, test, step, stmt, ident_key(stmt.value.name))
+
+        def if_ordered_then(frame: Frame) -> int:
+            cell = frame.vars.get(key)
+            left = cell.value if cell is not None else None
+            if type(left) is int:
+                if not (left < bound if below else left > bound):
+                    return GO
+            elif not test(frame):
+                return GO
+            hook = interpreter.trace_hook
+            if hook is not None:
+                hook(stmt, frame)
+            try:
+                return step(frame)
+            except WLRuntimeError as error:
+                if error.span is None:
+                    error.span = stmt.span
+                raise
+
+        return if_ordered_then
+
+    def _if_ordered_then_result(
+        self,
+        key: str,
+        below: bool,
+        bound: int,
+        test: Callable[[Frame], bool],
+        step: Exec,
+        stmt: n.Result,
+        result_key: str,
+    ) -> Exec:
+        """``IF n < 2 THEN RESULT n``, a recursion's way out: _if_ordered_then with the RESULT's variable read here
+        as result_variable reads it (its closure still answers for a variable of another frame)."""
+        interpreter = self
+
+        def if_ordered_then_result(frame: Frame) -> int:
+            variables = frame.vars
+            cell = variables.get(key)
+            left = cell.value if cell is not None else None
+            if type(left) is int:
+                if not (left < bound if below else left > bound):
+                    return GO
+            elif not test(frame):
+                return GO
+            hook = interpreter.trace_hook
+            if hook is not None:
+                hook(stmt, frame)
+            cell = variables.get(result_key)
+            if cell is None:
+                try:
+                    return step(frame)
+                except WLRuntimeError as error:
+                    if error.span is None:
+                        error.span = stmt.span
+                    raise
+            frame.result = cell.value
+            return RETURN
+
+        return if_ordered_then_result
 
     def truth(self, condition: n.Expr) -> Callable[[Frame], bool]:
         value_of = self.expr(condition)
@@ -1451,8 +1565,37 @@ class Interpreter:
         if by_constant is not None:
             if by_constant is _int_divide or by_constant is _int_modulo:
                 return _divide_by_constant(by_constant, left_of, _name_key(expr.left), constant, slow)
-            return _operand_constant(by_constant, int, left_of, _name_key(expr.left), constant, slow)
+            left_key = _name_key(expr.left)
+            if left_key is not None and op in ("+", "-"):
+                return _variable_plus_integer(left_key, constant if op == "+" else -constant, left_of, slow, constant)
+            return _operand_constant(by_constant, int, left_of, left_key, constant, slow)
         fast = _INT_ARITHMETIC.get(op)
+        left_key, right_key = _name_key(expr.left), _name_key(expr.right)
+        if op == "+" and left_key is None and right_key is None:
+
+            def int_sum(frame: Frame) -> Any:
+                """``f(a) + f(b)``: int_operation with the addition written out, without a call to the operator."""
+                left = left_of(frame)
+                right = right_of(frame)
+                if type(left) is int and type(right) is int:
+                    return left + right
+                return slow(left, right)
+
+            return int_sum
+        if op == "+" and left_key is not None and right_key is not None:
+
+            def int_sum_variables(frame: Frame) -> Any:
+                """``Low + High``: int_operation_variables with the addition written out."""
+                variables = frame.vars
+                cell = variables.get(left_key)
+                left = cell.value if cell is not None else left_of(frame)
+                cell = variables.get(right_key)
+                right = cell.value if cell is not None else right_of(frame)
+                if type(left) is int and type(right) is int:
+                    return left + right
+                return slow(left, right)
+
+            return int_sum_variables
         if fast is not None:
 
             def int_operation(frame: Frame) -> Any:
@@ -1462,7 +1605,6 @@ class Interpreter:
                     return fast(left, right)
                 return slow(left, right)
 
-            left_key, right_key = _name_key(expr.left), _name_key(expr.right)
             if left_key is None and right_key is None:
                 return int_operation
             if left_key is None:  # a * 31 + b: only the right side is a variable
@@ -1577,6 +1719,9 @@ class Interpreter:
         element = _element_shape(expr.left, left_of)
         if element is not None and (_name_key(expr.right) is not None or type(constant) in (int, str)):
             return _compare_element(element, fast, slow, right_of, _name_key(expr.right), constant)
+        ordering = _ordering(op, constant)
+        if ordering is not None and isinstance(expr.left, n.Name):
+            return _variable_ordered(ident_key(expr.left.name), *ordering, left_of, slow, constant)
         if type(constant) is int or type(constant) is str:
             return _operand_constant(fast, type(constant), left_of, _name_key(expr.left), constant, slow)
 
@@ -1784,14 +1929,24 @@ class Interpreter:
                 ident_key(arg.name) if isinstance(arg, n.Name) and not binding.local else None
                 for binding, arg in zip(plan.params, expr.args)
             ]
-            return self._procedure_call(plan, binders, sources, expr.span)
+            # n - 1 passed as a copy: computed in the call from an integer variable of the caller's own frame
+            counters = [
+                _position(arg) if isinstance(arg, n.Binary) and kind is not None else (None, 0)
+                for (_key, _read, kind), arg in zip(binders, expr.args)
+            ]
+            return self._procedure_call(plan, binders, sources, counters, expr.span)
         entry = REGISTRY.lookup(callee.name)
         if entry is not None and entry.kind == "function":
             return self._builtin_call(entry, [self.expr(arg) for arg in expr.args], expr.span)
         return None
 
     def _procedure_call(
-        self, plan: _Plan, binders: list[_Binder], sources: list[str | None], span: Span | None
+        self,
+        plan: _Plan,
+        binders: list[_Binder],
+        sources: list[str | None],
+        counters: list[tuple[str | None, int]],
+        span: Span | None,
     ) -> Eval:
         """What call_procedure does for a plan known in advance: the frame built in place, the body's statements run here.
 
@@ -1799,7 +1954,8 @@ class Interpreter:
         evaluated here. One or two parameters (most procedures) are bound without a loop and
         without a closure per argument where that is what the binder would do: a copy gets its
         cell here, and a variable of the caller's own frame is shared (or copied into a cell of
-        the parameter's type) as ``_reference_binder`` does; the binder answers for the rest.
+        the parameter's type) as ``_reference_binder`` does; a one-parameter call computes ``n - 1`` itself
+        from an integer variable of the caller's own frame (``counters``); the binder answers for the rest.
         The closure for each number of parameters holds only what it uses: Python copies every
         variable a closure holds into each call's frame.
         """
@@ -1824,6 +1980,7 @@ class Interpreter:
         second_key, second, second_kind, second_plain, second_convert, second_source, second_type = second_bind
 
         if count == 1:
+            counter, addend = counters[0]
 
             def call_one(frame: Frame) -> Any:
                 lead = plan.lead
@@ -1844,7 +2001,12 @@ class Interpreter:
                             )
                             value = cell
                     else:
-                        value = first(frame)
+                        if counter is not None:  # n - 1, as variable_plus_integer computes it, without the call
+                            cell = frame.vars.get(counter)
+                            value = cell.value if cell is not None else None
+                            value = value + addend if type(value) is int else first(frame)
+                        else:
+                            value = first(frame)
                         if first_source is None and first_kind is not None:
                             cell = first_kind()
                             cell.value = (
@@ -1856,7 +2018,6 @@ class Interpreter:
                     callee.parent = globals_
                     callee.procedures = internal
                     callee.declare_global = False
-                    callee.parameters = None
                     callee.result = None
                     hook = interpreter.trace_hook
                     try:
@@ -1949,7 +2110,6 @@ class Interpreter:
                     callee.parent = globals_
                     callee.procedures = internal
                     callee.declare_global = False
-                    callee.parameters = None
                     callee.result = None
                     hook = interpreter.trace_hook
                     try:
@@ -1997,7 +2157,6 @@ class Interpreter:
                 callee.parent = globals_
                 callee.procedures = internal
                 callee.declare_global = False
-                callee.parameters = None
                 callee.result = None
                 hook = interpreter.trace_hook
                 try:
