@@ -555,3 +555,74 @@ def test_integer_comparisons_sums_and_counted_arguments_written_out_agree_with_s
     """x < 3 and x >= 1 (a bound moved by one), i + 1 and n - 2 (an addend), f(a) + f(b), a + b, IF n < 2 THEN
     RESULT n and a call computing n - 1 itself: integers, reals, strings, and variables of another frame."""
     assert traces(text + "\n") == expected
+
+
+# ------------------------------------------------------------------------------ WHILE j >= 1 _AND_ … around two statements
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "t is array of int = [5, 2, 9, 1, 7]\nFOR i = 2 TO 5\n\tc is int = t[i]\n\tj is int = i - 1\n\tWHILE j >= 1 _AND_ t[j] > c\n\t\tt[j + 1] = t[j]\n\t\tj--\n\tEND\n\tt[j + 1] = c\nEND\nTrace(t[1], t[2], t[3], t[4], t[5])",
+            ["1 2 5 7 9"],
+        ),
+        ("j is int = 0\nn is int = 0\nWHILE j < 5 _AND_ n < 100\n\tn += j\n\tj++\nEND\nTrace(j, n)", ["5 10"]),
+        ("j is int = 0\nn is int = 0\nWHILE j <= 5 _AND_ n < 100\n\tn += j\n\tj++\nEND\nTrace(j, n)", ["6 15"]),
+        ("j is int = 9\nWHILE j > 3 _AND_ True\n\tTrace(j)\n\tj -= 2\nEND\nTrace(j)", ["9", "7", "5", "3"]),
+        (
+            "j is real = 4.5\nWHILE j >= 1 _AND_ True\n\tTrace(j)\n\tj--\nEND\nTrace(j)",
+            ["4.5", "3.5", "2.5", "1.5", "0.5"],
+        ),
+        ('j is string = "3"\nWHILE j > 0 _AND_ True\n\tTrace(j)\n\tj--\nEND\nTrace(j)', ["3", "2", "1", "0"]),
+        ("j is Variant = 3\nWHILE j > 0 _AND_ True\n\tTrace(j)\n\tj--\nEND\nTrace(j)", ["3", "2", "1", "0"]),
+        (
+            "j is int = 3\nRun()\nTrace(j)\nPROCEDURE Run()\nWHILE j > 0 _AND_ True\n\tTrace(j)\n\tj--\nEND",
+            ["3", "2", "1", "0"],
+        ),
+        (
+            "k is int = 0\nRun()\nTrace(k)\nPROCEDURE Run()\nj is int = 0\nWHILE j < 3 _AND_ True\n\tk += 10\n\tk++\n\tj++\nEND",
+            ["33"],
+        ),
+        ("j is int = 0\nWHILE j < 10 _AND_ True\n\tIF j = 4 THEN BREAK\n\tj++\nEND\nTrace(j)", ["4"]),
+        (
+            "Trace(Find(7))\nPROCEDURE Find(x is int)\nj is int = 0\nWHILE j < 100 _AND_ True\n\tIF j = x THEN RESULT j * 2\n\tj++\nEND\nRESULT -1",
+            ["14"],
+        ),
+        ("j is int = 0\nn is int = 0\nWHILE j < 6 _AND_ n >= 0\n\tj++\n\tIF j = 2 THEN CONTINUE\nEND\nTrace(j)", ["6"]),
+        ("j is int = 0\nWHILE j < 3 _OR_ False\n\tTrace(j)\n\tj++\nEND", ["0", "1", "2"]),
+        ("j is int = 5\nWHILE j >= 1 _AND_ j <> 2\n\tTrace(j)\n\tj--\nEND", ["5", "4", "3"]),
+    ],
+)
+def test_a_bounded_while_agrees_with_the_general_loop(text: str, expected: list[str]):
+    """The variable on the left of _AND_ compared in place and a last ``j--`` counted in place: integers, a real,
+    a string, a variant, a global seen from a procedure, another last statement, BREAK, RESULT, CONTINUE, _OR_."""
+    assert traces(text + "\n") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [("\tt[j] = 1 / 0\n\tj--\n", 4), ("\tt[j] = 0\n\tj = j / 0\n", 5)],
+)
+def test_a_bounded_while_gives_errors_the_position_of_their_statement(body: str, line: int):
+    outcome = run("t is array of int = [3, 1]\nj is int = 2\nWHILE j >= 1 _AND_ t[j] > 0\n" + body + "END\n")
+    assert outcome.status == "runtime-error"
+    assert errors(outcome)[0][1] == line
+
+
+def test_the_trace_hook_sees_both_statements_of_a_bounded_while():
+    text = "t is array of int = [3, 1]\nj is int = 2\nWHILE j >= 1 _AND_ t[j] > 0\n\tt[j] = 0\n\tj--\nEND\n"
+    runtime = Runtime(RunOptions(), io.StringIO())
+    interpreter = Interpreter(program(text), runtime)
+    seen: list[tuple[str, int]] = []
+    interpreter.trace_hook = lambda stmt, frame: seen.append((type(stmt).__name__, stmt.span.line))
+    interpreter.run()
+    assert seen == [
+        ("Declare", 1),
+        ("Declare", 2),
+        ("While", 3),
+        ("Assign", 4),
+        ("IncDec", 5),
+        ("Assign", 4),
+        ("IncDec", 5),
+    ]

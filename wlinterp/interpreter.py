@@ -1258,6 +1258,10 @@ class Interpreter:
         steps = self._block_steps[id(stmt.body)]
         inline = 0 < len(steps) <= 2
         (first, first_stmt), (second, second_stmt) = (steps + [(None, stmt)] * 2)[:2] if inline else [(None, stmt)] * 2
+        compared = _variable_against_integer(condition.left) if both else None
+        ordering = _ordering(condition.left.op, compared[2]) if compared else None
+        if ordering is not None and len(steps) == 2:
+            return self._while_bounded(compared[0], *ordering, left, right, steps)  # type: ignore[arg-type]
         interpreter = self
 
         def while_(frame: Frame) -> int:
@@ -1295,6 +1299,71 @@ class Interpreter:
                         return RETURN
 
         return while_
+
+    def _while_bounded(
+        self,
+        key: str,
+        below: bool,
+        bound: int,
+        left: Callable[[Frame], bool],
+        right: Callable[[Frame], bool],
+        steps: list[tuple[Exec, n.Node]],
+    ) -> Exec:
+        """``WHILE j >= 1 _AND_ t[j] > c`` around two statements, the insertion sort's loop: s_while's closure with
+        the integer variable on the left compared here (see _ordering), and a second statement ``j--`` or ``j++``
+        on an integer variable of the frame's own counted here as incdec_name counts it (a call fewer for each).
+
+        Anything else (a variable of another frame, a value that is not an integer, a variable of another type)
+        goes to the closures, as in while_. The hook sees each statement, errors get its position.
+        """
+        (first, first_stmt), (second, second_stmt) = steps
+        counted = isinstance(second_stmt, n.IncDec) and isinstance(second_stmt.target, n.Name)
+        counter = ident_key(second_stmt.target.name) if counted else None  # type: ignore[attr-defined]
+        delta = 1 if counted and second_stmt.op == "++" else -1  # type: ignore[attr-defined]
+        interpreter = self
+
+        def while_bounded(frame: Frame) -> int:
+            variables = frame.vars  # a frame's dict is never replaced
+            while True:
+                cell = variables.get(key)
+                value = cell.value if cell is not None else None
+                if type(value) is int:
+                    if not (value < bound if below else value > bound):
+                        return GO
+                elif not left(frame):
+                    return GO
+                if not right(frame):
+                    return GO
+                hook = interpreter.trace_hook
+                if hook is not None:
+                    hook(first_stmt, frame)
+                try:
+                    code = first(frame)
+                except WLRuntimeError as error:
+                    if error.span is None:
+                        error.span = first_stmt.span
+                    raise
+                if not code:
+                    if hook is not None:
+                        hook(second_stmt, frame)
+                    cell = variables.get(counter)
+                    # an int variable holding an integer (never a constant: its plain is object): as Cell.store would
+                    if cell is not None and cell.plain is int and type(cell.value) is int:
+                        cell.value += delta
+                        continue
+                    try:
+                        code = second(frame)
+                    except WLRuntimeError as error:
+                        if error.span is None:
+                            error.span = second_stmt.span
+                        raise
+                if code:
+                    if code == BREAK:
+                        return GO
+                    if code == RETURN:
+                        return RETURN
+
+        return while_bounded
 
     def s_loop(self, stmt: n.Loop) -> Exec:
         count_of = self.expr(stmt.count) if stmt.count is not None else None
