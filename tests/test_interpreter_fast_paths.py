@@ -626,3 +626,60 @@ def test_the_trace_hook_sees_both_statements_of_a_bounded_while():
         ("Assign", 4),
         ("IncDec", 5),
     ]
+
+
+# ------------------------------------------------------------------------------ IF … ELSE IF … ELSE, a branch of one statement run in place
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'FOR i = 1 TO 4\n\tIF i = 1 THEN\n\t\tTrace("one")\n\tELSE IF i = 2 THEN\n\t\tTrace("two")\n\tELSE\n\t\tTrace("more", i)\n\tEND\nEND',
+            ["one", "two", "more 3", "more 4"],
+        ),
+        (
+            'FOR i = 1 TO 3\n\tIF i = 1 THEN\n\t\tTrace("one")\n\tELSE IF i = 2 THEN\n\t\tTrace("two")\n\tEND\nEND\nTrace("end")',
+            ["one", "two", "end"],
+        ),
+        (
+            'FOR i = 1 TO 5\n\tIF i = 2 THEN\n\t\tTrace("two")\n\t\tCONTINUE\n\tELSE IF i = 4 THEN\n\t\tBREAK\n\tELSE\n\t\tTrace(i)\n\t\tTrace("x")\n\tEND\nEND',
+            ["1", "x", "two", "3", "x"],
+        ),
+        (
+            'Trace(Pick(1), Pick(2), Pick(3))\nPROCEDURE Pick(n is int)\nIF n = 1 THEN\n\tRESULT "a"\nELSE IF n = 2 THEN\n\tRESULT "b"\nELSE\n\tRESULT "c"\nEND',
+            ["a b c"],
+        ),
+        (
+            'Trace(Pick(1), Pick(2), Pick(3))\nPROCEDURE Pick(n is int)\nIF n = 1 THEN\nELSE IF n = 2 THEN\n\tRESULT "b"\nELSE\nEND\nRESULT "z"',
+            ["z b z"],
+        ),
+    ],
+)
+def test_if_else_if_runs_each_kind_of_branch_as_its_block(text: str, expected: list[str]):
+    """Branches of one statement (run in place), of two, empty, a missing ELSE; CONTINUE, BREAK and RESULT from them."""
+    assert traces(text + "\n") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        ("IF x = 1 THEN\n\tx = 1 / 0\nELSE IF x = 2 THEN\n\tx = 2\nEND\n", 3),
+        ("IF x = 0 THEN\n\tx = 2\nELSE IF x = 1 THEN\n\tTrace(1)\n\tx = x / 0\nEND\n", 6),
+        ("IF x = 0 THEN\nELSE IF x = 2 THEN\nELSE\n\tx = 1 / 0\nEND\n", 5),
+    ],
+)
+def test_if_else_if_gives_errors_the_position_of_their_statement(body: str, line: int):
+    outcome = run("x is int = 1\n" + body)
+    assert outcome.status == "runtime-error"
+    assert errors(outcome)[0][1] == line
+
+
+def test_the_trace_hook_sees_the_statement_of_the_branch_taken():
+    text = "FOR i = 1 TO 3\n\tIF i = 1 THEN\n\t\ti = 1\n\tELSE IF i = 2 THEN\n\t\ti = 2\n\t\ti = 2\n\tELSE\n\t\ti = 3\n\tEND\nEND\n"
+    runtime = Runtime(RunOptions(), io.StringIO())
+    interpreter = Interpreter(program(text), runtime)
+    seen: list[int] = []
+    interpreter.trace_hook = lambda stmt, frame: seen.append(stmt.span.line)
+    interpreter.run()
+    assert seen == [1, 2, 3, 2, 5, 6, 2, 8]

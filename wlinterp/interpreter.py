@@ -948,17 +948,7 @@ class Interpreter:
                 return lambda frame: body(frame) if test(frame) else GO
             return lambda frame: body(frame) if test(frame) else orelse(frame)
         if len(branches) == 2:  # IF … ELSE IF … [ELSE …] END
-            (test, body), (second_test, second_body) = branches
-            otherwise = orelse if orelse is not None else lambda frame: GO
-
-            def if_else_if(frame: Frame) -> int:
-                if test(frame):
-                    return body(frame)
-                if second_test(frame):
-                    return second_body(frame)
-                return otherwise(frame)
-
-            return if_else_if
+            return self._if_else_if(stmt, branches)
 
         def if_(frame: Frame) -> int:
             for test, body in branches:
@@ -967,6 +957,43 @@ class Interpreter:
             return orelse(frame) if orelse is not None else GO
 
         return if_
+
+    def _if_else_if(self, stmt: n.If, branches: list[tuple[Callable[[Frame], bool], Exec]]) -> Exec:
+        """``IF … ELSE IF … [ELSE …] END``: the branch taken, when it is one statement, runs here as its block would
+        run it (trace hook, position of errors), a call fewer; a longer branch runs through its block's closure."""
+        (test, _body), (second_test, _second_body) = branches
+        interpreter = self
+
+        def branch(block: n.Block | None) -> tuple[Exec, n.Node | None]:
+            """The one statement of a branch and its node; or its block's closure and None."""
+            if block is None:  # no ELSE: nothing to run
+                return (lambda frame: GO), None
+            only = self._only_step(block)
+            return only if only is not None else (self.block(block), None)
+
+        first_branch, second_branch = branch(stmt.branches[0][1]), branch(stmt.branches[1][1])
+        last_branch = branch(stmt.orelse)
+
+        def if_else_if(frame: Frame) -> int:
+            if test(frame):
+                step, node = first_branch
+            elif second_test(frame):
+                step, node = second_branch
+            else:
+                step, node = last_branch
+            if node is None:
+                return step(frame)
+            hook = interpreter.trace_hook
+            if hook is not None:
+                hook(node, frame)
+            try:
+                return step(frame)
+            except WLRuntimeError as error:
+                if error.span is None:
+                    error.span = node.span
+                raise
+
+        return if_else_if
 
     def _if_then(self, test: Callable[[Frame], bool], step: Exec, stmt: n.Node, condition: n.Expr) -> Exec:
         """``IF c THEN statement``: the statement run as its block would (hook, error position), one call fewer."""
