@@ -683,3 +683,21 @@ def test_the_trace_hook_sees_the_statement_of_the_branch_taken():
     interpreter.trace_hook = lambda stmt, frame: seen.append(stmt.span.line)
     interpreter.run()
     assert seen == [1, 2, 3, 2, 5, 6, 2, 8]
+
+
+# ------------------------------------------------------------------------------ a real stored in an int variable
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("x is int = 7 / 2\ny is int = -7 / 2\nz is int = 8 / 2\nTrace(x, y, z)", ["3 -3 4"]),
+        ("x is int = 0\nx = -7 / 2\nTrace(x)\nx = 2.99\nTrace(x)", ["-3", "2"]),
+        ("x is real = 7 / 2\ns is string = 7 / 2\nb is boolean = 1 / 2\nTrace(x, s, b)", ["3.5 3.5 1"]),
+        ("g is int\nSet()\nTrace(g)\nPROCEDURE Set()\ng = 9 / 4", ["2"]),
+        ("v is Variant = 7 / 2\nTrace(v)", ["3.5"]),
+    ],
+)
+def test_a_real_declared_or_assigned_into_an_int_is_truncated_as_semantics_does(text: str, expected: list[str]):
+    """x is int = a / 2 and x = a / 2 truncate in place; other types still go through their converter."""
+    assert traces(text + "\n") == expected
