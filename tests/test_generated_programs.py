@@ -151,6 +151,11 @@ REGRESSIONS = {
     "let from a real expression holding a whole number": "R is real = 5\nlet P = R * 1\nP = 1 / P\nTrace(P)\n",
     # an integer too large for a real compared with a real
     "huge integer against a real": 'Big is string = Repeat("9", 400)\nTrace(Val(Big) = 2.5, Val(Big) > 2.5)\n',
+    # the index of a compound assignment's element runs when the element is read, then again when it is written
+    # (fuzz seeds 930187 and 943395)
+    "an element index with a call, compounded": "T is array of 5 int\nn is int = 0\nT[Next()] += 5\nT[Next()]++\n"
+                                                 "Trace(T[1], T[2], T[3], T[4], n)\nPROCEDURE Next() : int\nn++\n"
+                                                 "Trace(\"next\", n)\nRESULT n\n",
     # assigning an array copies it (fuzz seed 72509): adding to the copy leaves the original alone
     "an array assigned is copied": "A is array of int = [1, 2]\nB is array of int\nB = A\nB.Add(3)\nTrace(A, B)\n"
                                    "FOR EACH x OF A\n\tB = A\n\tArrayAdd(B, x)\nEND\nTrace(A, B)\n",

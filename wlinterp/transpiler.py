@@ -1394,8 +1394,18 @@ class _Writer:
                 self.emit(f"{symbol.py} {stmt.op} {value}", stmt)
                 return
         if stmt.op != "=":
-            value = self._arith(stmt.op[0], target, stmt.value, self.expr(target), temp)
+            value = self._arith(stmt.op[0], target, stmt.value, self._current(target, stmt), temp)
         self._assign(target, value, stmt.value if stmt.op == "=" else _Typed(self._compound_type(stmt)), stmt)
+
+    def _current(self, target: Any, stmt: Any) -> str:
+        """The code that reads a compound assignment's target. The interpreter reads the target, then works out
+        where to write: an index with a call in it runs twice, read first; a temporary keeps that order."""
+        code = self.expr(target)
+        if isinstance(target, n.Name) or _pure(target):
+            return code
+        current = self.temp("current")
+        self.emit(f"{current} = {code}", stmt)
+        return current
 
     def _value_first(self, stmt: n.Assign) -> bool:
         """Whether the value must be computed before the target is touched, as the interpreter does.
@@ -1450,7 +1460,7 @@ class _Writer:
             if symbol is not None and not symbol.is_ref and self.a.static_type(target, self.fn) == "int":
                 self.emit(f"{symbol.py} {op}= 1", stmt)
                 return
-        value = self._arith(op, target, one, self.expr(target), "1")
+        value = self._arith(op, target, one, self._current(target, stmt), "1")
         self._assign(target, value, _Typed(self.a.static_type(n.Binary(op, target, one), self.fn)), stmt)
 
     def _assign(self, target: Any, value: str, value_expr: Any, stmt: Any) -> None:
