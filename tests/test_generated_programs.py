@@ -156,6 +156,9 @@ REGRESSIONS = {
     "an element index with a call, compounded": "T is array of 5 int\nn is int = 0\nT[Next()] += 5\nT[Next()]++\n"
                                                  "Trace(T[1], T[2], T[3], T[4], n)\nPROCEDURE Next() : int\nn++\n"
                                                  "Trace(\"next\", n)\nRESULT n\n",
+    # a LOCAL parameter the procedure only assigns: its Python name says so (ruff's F841), the store still runs
+    "a parameter only assigned": 'x is int = 1\nTrace(P(3, x, "8"), x)\nTrace(P(3, x, "oops"))\n'
+                                  "PROCEDURE P(LOCAL a is int, b, c)\na = 7\nb = 2\na = c\nRESULT 1\n",
     # assigning an array copies it (fuzz seed 72509): adding to the copy leaves the original alone
     "an array assigned is copied": "A is array of int = [1, 2]\nB is array of int\nB = A\nB.Add(3)\nTrace(A, B)\n"
                                    "FOR EACH x OF A\n\tB = A\n\tArrayAdd(B, x)\nEND\nTrace(A, B)\n",

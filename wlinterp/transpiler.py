@@ -72,7 +72,8 @@ class Symbol:
     boxed: bool = False  # held in a Ref: passed by reference to a procedure that writes it
     written_param: bool = False  # a parameter the procedure writes: it receives a Ref
     local: bool = False  # a LOCAL parameter
-    read: bool = False
+    read: bool = False  # named anywhere (read or written)
+    value_read: bool = False  # its value is read somewhere (not only assigned)
     let_type: str | None = None  # for let: the static type of its first value
     # a loop variable's value types, one per loop that sets it (None: unknown); one sure type makes it static
     loop_types: set[str | None] = field(default_factory=set)
@@ -394,7 +395,7 @@ class _Analysis:
 
     def _target(self, target: Any, fn: Function, reads: bool) -> None:
         if isinstance(target, n.Name):
-            symbol = self._resolve(target, fn)
+            symbol = self._resolve(target, fn, reading=reads)
             if symbol is not None:
                 self._written(symbol, fn)
                 if not reads:
@@ -418,7 +419,7 @@ class _Analysis:
 
     # ------------------------------------------------------------------ expressions
 
-    def _resolve(self, expr: n.Name, fn: Function) -> Symbol | None:
+    def _resolve(self, expr: n.Name, fn: Function, reading: bool = True) -> Symbol | None:
         symbol = self.lookup(expr.name, fn)
         if symbol is None:
             if REGISTRY.lookup(expr.name) is not None:
@@ -431,6 +432,7 @@ class _Analysis:
             self.placeholders.append(symbol)
         self.resolved[id(expr)] = symbol
         symbol.read = True
+        symbol.value_read = symbol.value_read or reading
         if symbol.fn is not fn and symbol.fn is not None and symbol.fn is self.main and fn is not self.main:
             self._share(symbol)
         return symbol
@@ -904,8 +906,19 @@ class _Writer:
                 inner.node_py = inner_name  # type: ignore[attr-defined]
             for symbol in fn.symbols.values():
                 if not symbol.py:
-                    symbol.py = self._fresh(symbol.name, taken, unused=not symbol.read and symbol.kind != "parameter")
+                    symbol.py = self._fresh(symbol.name, taken, unused=self._unused(fn, symbol))
         self._names_taken = module_taken
+
+    def _unused(self, fn: Function, symbol: Symbol) -> bool:
+        """A name Python never reads: a variable never named, or a parameter the procedure only assigns (a plain
+        local there, which ruff's F841 would flag); its Python name starts with ``_``."""
+        if symbol.kind != "parameter":
+            return not symbol.value_read
+        # a default that is not a literal is filled in by a prologue that reads the parameter
+        prologue = fn.node is not None and any(
+            param.default is not None and self._literal_default(param) is None
+            and ident_key(param.name) == ident_key(symbol.name) for param in fn.node.params)
+        return symbol.read and not symbol.value_read and not symbol.is_ref and not prologue
 
     @staticmethod
     def _fresh(name: str, taken: set[str], unused: bool = False) -> str:
