@@ -11,6 +11,14 @@ from wlinterp.runtime import RunOptions, Runtime
 
 from .conftest import errors, program, run, traces
 
+
+def assert_fails_at(text: str, where: tuple[int, int], message: str) -> None:
+    """The program stops with this runtime error, reported at this line and column."""
+    outcome = run(text)
+    assert outcome.status == "runtime-error"
+    assert errors(outcome)[0][1:] == (*where, message)
+
+
 # ------------------------------------------------------------------------------ direct procedure calls
 
 
@@ -199,9 +207,7 @@ def test_loops_counters_and_elements(text: str, printed: list[str]):
     ],
 )
 def test_element_and_counter_errors_keep_their_position(text: str, where: tuple[int, int], message: str):
-    outcome = run(text)
-    assert outcome.status == "runtime-error"
-    assert errors(outcome)[0][1:] == (*where, message)
+    assert_fails_at(text, where, message)
 
 
 # ------------------------------------------------------------------------------ the trace hook
@@ -285,9 +291,7 @@ def test_call_and_control_shapes(text: str, printed: list[str]):
     ],
 )
 def test_errors_in_call_and_control_shapes_keep_their_position(text: str, where: tuple[int, int], message: str):
-    outcome = run(text)
-    assert outcome.status == "runtime-error"
-    assert errors(outcome)[0][1:] == (*where, message)
+    assert_fails_at(text, where, message)
 
 
 # ------------------------------------------------------------------------------ t[j + 1] and t[j - 1]
@@ -319,9 +323,7 @@ def test_an_index_beside_a_variable_follows_the_variable_type():
     ],
 )
 def test_an_index_beside_a_variable_fails_as_the_expression_does(text: str, where: tuple[int, int], message: str):
-    outcome = run(text)
-    assert outcome.status == "runtime-error"
-    assert errors(outcome)[0][1:] == (*where, message)
+    assert_fails_at(text, where, message)
 
 
 def test_an_element_or_a_result_against_a_variable_of_another_type():
@@ -419,9 +421,7 @@ def test_elements_compared_and_moved_in_place(text: str, printed: list[str]):
     ],
 )
 def test_elements_compared_and_moved_fail_where_they_are(text: str, where: tuple[int, int], message: str):
-    outcome = run(text)
-    assert outcome.status == "runtime-error"
-    assert errors(outcome)[0][1:] == (*where, message)
+    assert_fails_at(text, where, message)
 
 
 # ------------------------------------------------------------------------------ calls binding in place, a last RESULT, IF n < 2, x / 2 and x % 97
