@@ -36,9 +36,9 @@ _COMPARISONS = {"=": "==", "<>": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">=
 # names the module's own helpers take
 _TAKEN = {"main", "sys", "error", "structure", "sessions", "put", "start_named", "session_of", "set_timeout",
           "email_status", "check_address", "Mail", "Attachment", "SmtpSession", "MailError", "UnavailableSession",
-          "STANDARD_PORTS", "DEFAULT_TIMEOUT", "tls_context", "token_value", "read_into", "MailboxSession",
-          "ImapSession", "Pop3Session", "MAILBOX_PORTS", "OAUTH_TIMEOUT", "OAuth2Provider", "AuthToken", "authorize",
-          "refresh"}
+          "STANDARD_PORTS", "DEFAULT_TIMEOUT", "ServerAccount", "tls_context", "token_value", "read_into",
+          "MailboxSession", "ImapSession", "Pop3Session", "MAILBOX_PORTS", "OAUTH_TIMEOUT", "OAuth2Provider",
+          "AuthToken", "authorize", "refresh"}
 
 
 class Unsupported(Exception):

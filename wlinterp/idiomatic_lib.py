@@ -161,6 +161,21 @@ def set_timeout(seconds: float) -> None:
     DEFAULT_TIMEOUT = seconds
 
 
+@dataclass
+class ServerAccount:
+    """A mail server and how to sign in to it: what SMTP, IMAP and POP3 sessions share."""
+
+    server_address: str = ""
+    port: int = 0  # 0: the standard port of the security chosen
+    security: str = "plain"  # "plain", "starttls" (TLS after connecting) or "tls" (TLS from the start)
+    name: str = ""
+    password: str = ""
+    # an OAuth 2.0 token (or its value): XOAUTH2 instead of the password
+    auth_token: object = ""
+    ignore_certificate_errors: bool = False
+    timeout: float = 0.0  # 0: DEFAULT_TIMEOUT
+
+
 def tls_context(ignore_certificate_errors: bool) -> ssl.SSLContext:
     """Certificates are checked unless the program said to ignore their errors."""
     context = ssl.create_default_context()
@@ -188,19 +203,10 @@ def email_status(identifier: int) -> str:
 
 
 @dataclass
-class SmtpSession:
+class SmtpSession(ServerAccount):
     """An SMTP server and how to sign in to it (WinDev: emailSMTPSession)."""
 
-    server_address: str = ""
-    port: int = 0  # 0: the standard port of the security chosen
-    security: str = "plain"  # "plain", "starttls" (TLS after connecting) or "tls" (TLS from the start)
-    name: str = ""
-    password: str = ""
-    # an OAuth 2.0 token (or its value): XOAUTH2 instead of the password
-    auth_token: object = ""
-    ignore_certificate_errors: bool = False
     asynchronous: bool = False  # kept for reference: messages are sent at once here
-    timeout: float = 0.0  # 0: DEFAULT_TIMEOUT
     connection: smtplib.SMTP | None = None
 
     def start(self) -> None:
@@ -360,18 +366,9 @@ def _addresses(message: EmailMessage, name: str) -> list[str]:
 
 
 @dataclass
-class MailboxSession:
+class MailboxSession(ServerAccount):
     """What IMAP and POP3 sessions share: the server, how to sign in, and the message read last."""
 
-    server_address: str = ""
-    port: int = 0  # 0: the standard port of the security chosen
-    security: str = "plain"  # "plain", "starttls" (TLS after connecting) or "tls" (TLS from the start)
-    name: str = ""
-    password: str = ""
-    # an OAuth 2.0 token (or its value): XOAUTH2 instead of the password
-    auth_token: object = ""
-    ignore_certificate_errors: bool = False
-    timeout: float = 0.0  # 0: DEFAULT_TIMEOUT
     position: int = 0  # the message read last: read_next reads the one after
     protocol = "imap"
     failures = (OSError,)  # what the protocol's library raises when the server fails us
