@@ -735,19 +735,13 @@ class Interpreter:
     def _declare_one(self, key: str, kind: type[Cell], init: Eval) -> Exec:
         """``x is int = expr``, the commonest declaration: Cell.store inlined (a fresh cell is never a constant)."""
         convert, plain = kind.convert, kind.plain
-        truncates = plain is int  # an int variable: a real stored in it is truncated, without the converter's calls
         interpreter = self
 
         def declare_one(frame: Frame) -> int:
             target = interpreter.globals if frame.declare_global else frame
             value = init(frame)
             cell = kind()
-            if type(value) is plain or convert is None:
-                cell.value = value
-            elif truncates and type(value) is float:  # x is int = a / 2: what sem._to_int does with a real
-                cell.value = int(value)
-            else:
-                cell.value = convert(value)
+            cell.value = value if type(value) is plain or convert is None else convert(value)
             target.vars[key] = cell
             return GO
 
@@ -782,11 +776,8 @@ class Interpreter:
                 while scope is not None:  # _find and Cell.store, inlined: the commonest statement of all
                     cell = scope.vars.get(key)
                     if cell is not None:
-                        plain = cell.plain
-                        if type(value) is plain:  # never for a constant (plain is object there)
+                        if type(value) is cell.plain:  # never for a constant (plain is object there)
                             cell.value = value
-                        elif plain is int and type(value) is float:  # x = a / 2 in an int: as sem._to_int truncates
-                            cell.value = int(value)
                         else:
                             cell.store(value)
                         return GO
