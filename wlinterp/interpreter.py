@@ -308,24 +308,14 @@ _SAME_TYPE_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
 }
 
 
-def _int_divide(left: int, right: int) -> int | float:
-    """sem.divide for two integers, the divisor not 0: exact, an integer when it divides evenly."""
-    return left // right if left % right == 0 else left / right
-
-
-def _int_modulo(left: int, right: int) -> int:
-    """sem.modulo for two integers, the divisor positive: the remainder takes the dividend's sign."""
-    return left % right if left >= 0 else -(-left % right)
-
-
 def _int_by_constant(op: str, constant: Any) -> Callable[[int, int], Any] | None:
     """What ``integer op constant`` is in Python when semantics gives the same; None when it does not."""
     if type(constant) is not int:
         return None
     if op == "/":
-        return _int_divide if constant != 0 else None
+        return sem.int_divide if constant != 0 else None
     if op == "%":
-        return _int_modulo if constant > 0 else None
+        return sem.int_modulo if constant > 0 else None
     return _INT_ARITHMETIC.get(op)
 
 
@@ -522,32 +512,6 @@ def _variable_against_integer(condition: n.Expr) -> tuple[str, Callable[[int, in
     if type(constant) is not int or fast is None:
         return None
     return ident_key(condition.left.name), fast, constant
-
-
-def _divide_by_constant(
-    operation: Callable[[int, int], Any], left_of: Eval, key: str | None, constant: int, slow: Callable[[Any, Any], Any]
-) -> Eval:
-    """``x / 2``, ``x % 97``: _operand_constant with _int_divide or _int_modulo written out, a call fewer."""
-    variable = key is not None
-    if operation is _int_modulo:  # the divisor is positive
-
-        def modulo_constant(frame: Frame) -> Any:
-            cell = frame.vars.get(key) if variable else None
-            left = cell.value if cell is not None else left_of(frame)
-            if type(left) is int:
-                return left % constant if left >= 0 else -(-left % constant)
-            return slow(left, constant)
-
-        return modulo_constant
-
-    def divide_by_constant(frame: Frame) -> Any:  # the divisor is not 0
-        cell = frame.vars.get(key) if variable else None
-        left = cell.value if cell is not None else left_of(frame)
-        if type(left) is int:
-            return left // constant if left % constant == 0 else left / constant
-        return slow(left, constant)
-
-    return divide_by_constant
 
 
 class Interpreter:
@@ -1659,8 +1623,6 @@ class Interpreter:
         constant = _literal(expr.right)
         by_constant = _int_by_constant(op, constant)
         if by_constant is not None:
-            if by_constant is _int_divide or by_constant is _int_modulo:
-                return _divide_by_constant(by_constant, left_of, _name_key(expr.left), constant, slow)
             left_key = _name_key(expr.left)
             if left_key is not None and op in ("+", "-"):
                 return _variable_plus_integer(left_key, constant if op == "+" else -constant, left_of, slow, constant)

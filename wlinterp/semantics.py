@@ -201,15 +201,20 @@ def divide(left: Any, right: Any) -> Any:
     if divisor == 0:
         raise WLRuntimeError("division by zero")
     dividend = to_number(left)
-    if isinstance(dividend, int) and isinstance(divisor, int) and dividend % divisor == 0:
-        return dividend // divisor
+    if isinstance(dividend, int) and isinstance(divisor, int):
+        return int_divide(dividend, divisor)
     return dividend / divisor
+
+
+def int_divide(left: int, right: int) -> int | float:
+    """``/`` of two integers, the divisor not 0: exact, an integer when it divides evenly."""
+    return left // right if left % right == 0 else left / right
 
 
 def modulo(left: Any, right: Any) -> Any:
     """``%``: the remainder takes the sign of the dividend (as in C; WinDev's rule is undocumented)."""
     if type(left) is int and type(right) is int and right > 0:  # the usual case, without conversions
-        return left % right if left >= 0 else -(-left % right)
+        return int_modulo(left, right)
     divisor = to_number(right)
     if divisor == 0:
         raise WLRuntimeError("modulo by zero")
@@ -218,6 +223,11 @@ def modulo(left: Any, right: Any) -> Any:
         remainder = abs(dividend) % abs(divisor)
         return -remainder if dividend < 0 else remainder
     return _tidy(math.fmod(dividend, divisor))
+
+
+def int_modulo(left: int, right: int) -> int:
+    """``%`` of two integers, the divisor positive: the remainder takes the dividend's sign."""
+    return left % right if left >= 0 else -(-left % right)
 
 
 def power(left: Any, right: Any) -> Any:
