@@ -152,6 +152,7 @@ class _Analysis:
         # by function: the variables of other functions (ids of Symbols) it or its callees may rebind
         self.reach: dict[int, set[int]] = {}
         self._uses: dict[int, str] | None = None  # see array_uses
+        self._one_based: dict[int, bool] = {}  # see one_based
         self._standing: dict[int, set[int]] = {}  # see _stands_for
 
     # ------------------------------------------------------------------ building
@@ -507,6 +508,11 @@ class _Analysis:
     def one_based(self, symbol: Symbol) -> bool:
         """A fixed array of simple values, only indexed, whose elements are never handed to a procedure: it can be a
         Python list of its own, indexed from 1 like the array (position 0 unused)."""
+        if id(symbol) not in self._one_based:
+            self._one_based[id(symbol)] = self._is_one_based(symbol)
+        return self._one_based[id(symbol)]
+
+    def _is_one_based(self, symbol: Symbol) -> bool:
         element = symbol.type.element if symbol.type is not None else None
         if self.fixed_size(symbol) is None or element is None or element.kind != "simple" or element.name not in SIMPLE:
             return False
@@ -944,8 +950,8 @@ class _Writer:
         return names
 
     def _one_based(self, key: int) -> bool:
-        return any(id(symbol) == key and self.a.one_based(symbol)
-                   for fn in self.a.functions.values() for symbol in fn.symbols.values())
+        return any(self.a.one_based(symbol) for fn in self.a.functions.values() for symbol in fn.symbols.values()
+                   if id(symbol) == key)
 
     def _padded(self, target: Any) -> Symbol | None:
         """The array an index reads, when it is a list indexed from 1 in this pass."""
